@@ -6,9 +6,9 @@ import * as z from 'zod/mini';
 import { Achievement, AwardEvidence } from './badges.js';
 import { Booking, Resource } from './booking.js';
 import { Community, Id, Instant, Member, Slug, text } from './common.js';
-import { GroupInput, GroupRole, PostDraft, Reaction } from './feed.js';
+import { GroupInput, GroupRole, PostDraft, postRulesCheck, Reaction } from './feed.js';
 import { Path } from './learning.js';
-import { ItemDraft, ItemStatus } from './lost-found.js';
+import { animalRule, ItemDraft, ItemStatus } from './lost-found.js';
 
 export const SeedGroup = z.extend(GroupInput, {
   members: z.array(z.object({ memberId: Id, role: GroupRole })),
@@ -21,7 +21,7 @@ export const SeedPost = z.extend(PostDraft, {
   reactions: z.array(z.object({ memberId: Id, reaction: Reaction })),
   comments: z.array(z.object({ id: Id, authorId: Id, body: text(1, 2000), createdAt: Instant })),
   commitments: z.array(z.object({ id: Id, slotId: Id, memberId: Id, count: z.int().check(z.minimum(1)) })),
-});
+}).check(postRulesCheck);
 export type SeedPost = z.infer<typeof SeedPost>;
 
 export const SeedItem = z.extend(ItemDraft, {
@@ -30,7 +30,7 @@ export const SeedItem = z.extend(ItemDraft, {
   expiresAt: Instant,
   /** Sample data has no real reporters; the manage token lets a demo show the owner's view. */
   manageToken: z.string().check(z.minLength(16)),
-});
+}).check(animalRule);
 
 export const SeedAward = z.object({
   id: Id,

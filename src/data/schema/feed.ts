@@ -104,13 +104,14 @@ const postRules = <T extends { kind: PostKind; expiresAt: string | null; call: u
 /** A post's fields before the cross-field rules; extend this, not `PostInput`. */
 export const PostDraft = z.object({ id: Id, groupId: Slug, ...postFields });
 
-export const PostInput = PostDraft.check(
-    z.superRefine((v, ctx) => {
-      for (const issue of postRules(v)) {
-        if (issue) ctx.issues.push({ code: 'custom', input: v, path: [issue.path], message: issue.code });
-      }
-    }),
-  );
+/** Cross-field rules of a post (urgent needs an expiry, calls need details); shared with seeds. */
+export const postRulesCheck = z.superRefine((v: { kind: PostKind; expiresAt: string | null; call: unknown }, ctx) => {
+  for (const issue of postRules(v)) {
+    if (issue) ctx.issues.push({ code: 'custom', input: v, path: [issue.path], message: issue.code });
+  }
+});
+
+export const PostInput = PostDraft.check(postRulesCheck);
 export type PostInput = z.infer<typeof PostInput>;
 
 /** Edit of an existing post: everything but id, group and kind. */

@@ -64,7 +64,8 @@ const publicFields = {
   animal: z.nullable(AnimalDetails),
 };
 
-const animalRule = z.refine<{ category: Category; animal: unknown }>(
+/** Animals need details; shared with seeds. */
+export const animalRule = z.refine<{ category: Category; animal: unknown }>(
   (v) => v.category !== 'animal' || v.animal !== null,
   { message: 'lostFound.animalDetails', path: ['animal'] },
 );
