@@ -1,0 +1,113 @@
+/**
+ * The states every widget shares: loading, empty, error, offline, queued, no permission.
+ * One template so they look, sound (roles, live regions) and read the same everywhere.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { BackendError } from '../../data/backend.js';
+import type { LocalizeController } from '../localize.js';
+
+export type StatusKind = 'loading' | 'empty' | 'error' | 'offline' | 'queued' | 'forbidden';
+
+export interface StatusOptions {
+  /** Replaces the default sentence, e.g. a widget-specific empty text. */
+  message?: string;
+  /** Shows a "Try again" button (errors). */
+  onRetry?: () => void;
+  /** For `error`: the failure, turned into a sentence by its code. */
+  error?: unknown;
+}
+
+/** The status kind that matches a failed call. */
+export function statusForError(error: unknown): StatusKind {
+  if (BackendError.is(error, 'forbidden')) return 'forbidden';
+  if (BackendError.is(error, 'queued')) return 'queued';
+  return 'error';
+}
+
+export function renderStatus(localize: LocalizeController, kind: StatusKind, options: StatusOptions = {}): TemplateResult {
+  const t = localize.t;
+  const text =
+    options.message ??
+    (kind === 'error' && BackendError.is(options.error) && options.error.code !== 'validation'
+      ? localize.error(options.error)
+      : {
+          loading: t.common.loading,
+          empty: t.state.empty,
+          error: t.state.error,
+          offline: t.state.offline,
+          queued: t.state.queued,
+          forbidden: t.state.noPermission,
+        }[kind]);
+  // Errors interrupt (alert); everything else is announced politely (status).
+  const role = kind === 'error' ? 'alert' : 'status';
+  return html`
+    <div part="status status-${kind}" class="status status--${kind}" role=${role} aria-busy=${kind === 'loading' ? 'true' : nothing}>
+      ${kind === 'loading' ? html`<span class="status__spinner" aria-hidden="true"></span>` : nothing}
+      <span part="status-text">${text}</span>
+      ${options.onRetry
+        ? html`<button part="button status-retry" class="button" type="button" @click=${options.onRetry}>${t.common.retry}</button>`
+        : nothing}
+    </div>
+  `;
+}
+
+export const statusStyles = css`
+  .status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+  .status--loading {
+    color: var(--_color-text-muted);
+    /* Reserve roughly the height of the first content so nothing jumps when it arrives. */
+    min-height: calc(var(--_space) * 6);
+  }
+  .status--error {
+    background: var(--_color-danger-surface);
+    border-inline-start: 4px solid var(--_color-danger);
+  }
+  .status--queued,
+  .status--offline {
+    background: var(--_color-warning-surface);
+  }
+  .status--forbidden,
+  .status--empty {
+    color: var(--_color-text-muted);
+  }
+  .status__spinner {
+    width: 1.25em;
+    height: 1.25em;
+    border: 2px solid var(--_color-border);
+    border-top-color: var(--_color-accent);
+    border-radius: 50%;
+    animation: dorf-spin calc(var(--_duration) * 6) linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .status__spinner {
+      animation: none;
+    }
+  }
+  @keyframes dorf-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  .button {
+    font: inherit;
+    min-height: 2.5rem;
+    padding: 0.4em 1em;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_color-accent);
+    background: var(--_color-bg);
+    color: var(--_color-accent);
+    cursor: pointer;
+  }
+  .button:hover {
+    background: var(--_color-surface);
+  }
+`;
