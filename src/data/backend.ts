@@ -133,7 +133,8 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Field
 
 /** Validates without throwing: for forms that show issues at the fields. */
 export function check<S extends z.core.$ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
-  const result = (schema as unknown as z.ZodMiniType).safeParse(input);
+  // `reportInput` lets `toFieldIssue` tell a wrong type (`invalidType`) from a missing value (`required`).
+  const result = (schema as unknown as z.ZodMiniType).safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data as z.output<S> };
   return { ok: false, issues: result.error.issues.map(toFieldIssue) };
 }
