@@ -63,10 +63,14 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
       const parts: string[] = [];
       const days = Math.floor(seconds / 86_400);
       const hours = Math.floor((seconds % 86_400) / 3_600);
-      const minutes = Math.round((seconds % 3_600) / 60);
+      // Seconds only matter for short waits ("1 minute, 30 seconds"), not for lead times.
+      const withSeconds = seconds < 600;
+      const minutes = withSeconds ? Math.floor((seconds % 3_600) / 60) : Math.round((seconds % 3_600) / 60);
+      const rest = withSeconds ? Math.round(seconds % 60) : 0;
       if (days) parts.push(unit(days, 'day'));
       if (hours) parts.push(unit(hours, 'hour'));
-      if (minutes || parts.length === 0) parts.push(unit(minutes, 'minute'));
+      if (minutes) parts.push(unit(minutes, 'minute'));
+      if (rest || parts.length === 0) parts.push(unit(rest, parts.length === 0 && !withSeconds ? 'minute' : 'second'));
       return cached(`l|${locale}|unit`, () => new Intl.ListFormat(locale, { type: 'unit', style: 'long' })).format(parts);
     },
     days: (count) => unit(count, 'day'),

@@ -36,14 +36,50 @@ function mergeInto(base: Record<string, unknown>, extra: Record<string, unknown>
  * Missing messages fall back to English.
  */
 export function registerMessages(language: string, messages: DeepPartial<Messages>): void {
-  const key = language.toLowerCase().split('-')[0]!;
+  const key = primary(language);
   const base = (catalogues.get(key) ?? en) as unknown as Record<string, unknown>;
   catalogues.set(key, mergeInto(base, messages as Record<string, unknown>) as unknown as Messages);
   for (const host of connectedHosts) host.requestUpdate();
 }
 
+const primary = (lang: string) => lang.toLowerCase().split('-')[0]!;
+
 export function catalogueFor(lang: string): Messages {
-  return catalogues.get(lang.toLowerCase().split('-')[0]!) ?? en;
+  return catalogues.get(primary(lang)) ?? en;
+}
+
+/**
+ * A widget's or domain's own messages, loaded only with the code that shows them. English
+ * defines the shape and German must match it; `issues` in a section are field messages for
+ * that domain's issue codes (e.g. `booking.leadTime`) and join the shared lookup on import.
+ */
+export interface MessageSection<T> {
+  readonly name: string;
+  readonly byLanguage: Map<string, T>;
+}
+
+type IssueTable = Record<string, Message>;
+const issueTables = new Map<string, IssueTable>();
+
+function addIssues(language: string, issues: unknown) {
+  if (!issues || typeof issues !== 'object') return;
+  issueTables.set(language, { ...issueTables.get(language), ...(issues as IssueTable) });
+}
+
+export function defineMessages<T extends object>(name: string, messages: { en: T; de: NoInfer<T> }): MessageSection<T> {
+  const section: MessageSection<T> = { name, byLanguage: new Map<string, T>([['en', messages.en], ['de', messages.de]]) };
+  for (const [language, catalogue] of section.byLanguage) addIssues(language, (catalogue as { issues?: unknown }).issues);
+  return section;
+}
+
+/** Adds a language to a section, or overrides parts of one; missing messages fall back to English. */
+export function extendMessages<T extends object>(section: MessageSection<T>, language: string, messages: DeepPartial<T>): void {
+  const key = primary(language);
+  const base = (section.byLanguage.get(key) ?? section.byLanguage.get('en')!) as unknown as Record<string, unknown>;
+  const merged = mergeInto(base, messages as Record<string, unknown>) as unknown as T;
+  section.byLanguage.set(key, merged);
+  addIssues(key, (merged as { issues?: unknown }).issues);
+  for (const host of connectedHosts) host.requestUpdate();
 }
 
 /** Renders one message with its parameters. */
@@ -114,10 +150,24 @@ export class LocalizeController implements ReactiveController {
     return renderMessage(pick(this.t) ?? pick(en), params, f);
   }
 
-  /** The words for one field issue; unknown codes fall back to a generic message. */
+  /** A section's messages in the current language (English where it has none). */
+  of<T>(section: MessageSection<T>): T {
+    return section.byLanguage.get(primary(this.lang)) ?? section.byLanguage.get('en')!;
+  }
+
+  /**
+   * The words for one field issue: the current language's domain and shared messages, then
+   * English, then a generic "please check this entry".
+   */
   issue(issue: FieldIssue): string {
-    const issues = this.t.issues as Record<string, Message>;
-    const message = issues[issue.code] ?? (en.issues as Record<string, Message>)[issue.code] ?? issues.invalid;
+    const language = primary(this.lang);
+    const shared = this.t.issues as IssueTable;
+    const message =
+      issueTables.get(language)?.[issue.code] ??
+      shared[issue.code] ??
+      issueTables.get('en')?.[issue.code] ??
+      (en.issues as IssueTable)[issue.code] ??
+      shared.invalid;
     return renderMessage(message, issue.params ?? {}, this.format);
   }
 

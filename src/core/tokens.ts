@@ -46,7 +46,10 @@ function fallback(value: Token['value']): string {
   return typeof value === 'string' ? value : `light-dark(${value[0]}, ${value[1]})`;
 }
 
+// `inherit` cannot travel through a custom property's fallback; such tokens are read directly
+// where they apply (an unset `var()` on an inherited property inherits from the page).
 const declarations = Object.entries(TOKENS as Record<string, Token>)
+  .filter(([, token]) => token.value !== 'inherit')
   .map(([name, token]) => `--_${name}: var(--dorf-${name}, ${fallback(token.value)});`)
   .join('\n');
 
@@ -60,7 +63,7 @@ export const hostStyles = css`
     color-scheme: light dark;
     display: block;
     box-sizing: border-box;
-    font-family: var(--_font-family);
+    font-family: var(--dorf-font-family);
     font-size: var(--_font-size);
     line-height: var(--_line-height);
     color: var(--_color-text);

@@ -204,7 +204,61 @@ describe('localization', () => {
   });
 });
 
+describe('message sections', () => {
+  it('registers a domain\'s field messages when its section is imported, in both languages', async () => {
+    const { bookingMessages } = await import('../../src/i18n/booking.js');
+    const de = await fixture<ProbeElement>(html`<dorf-test-probe lang="de"></dorf-test-probe>`);
+    const en = await fixture<ProbeElement>(html`<dorf-test-probe lang="en"></dorf-test-probe>`);
+    expect(de.messages.issue({ path: 'start', code: 'booking.leadTime', params: { minutes: 2880 } })).to.equal('Bitte buchen Sie mindestens 2 Tage im Voraus.');
+    expect(en.messages.issue({ path: 'end', code: 'booking.tooLong', params: { max: 3, unit: 'day' } })).to.equal('The maximum booking is 3 days.');
+    expect(en.messages.issue({ path: 'end', code: 'booking.tooShort', params: { min: 120, unit: 'hour' } })).to.equal('The minimum booking is 2 hours.');
+    expect(de.messages.of(bookingMessages).issues['booking.closed']).to.equal('Das liegt außerhalb der Öffnungszeiten.');
+  });
+
+  it('gives every section a German message for each English one, of the same kind', async () => {
+    const sections = await Promise.all([
+      import('../../src/i18n/booking.js').then((m) => m.bookingMessages),
+      import('../../src/i18n/lost-found.js').then((m) => m.lostFoundMessages),
+      import('../../src/i18n/learning.js').then((m) => m.learningMessages),
+    ]);
+    const walk = (a: Record<string, unknown>, b: Record<string, unknown>, path: string) => {
+      for (const key of Object.keys(a)) {
+        expect(b, `${path}${key}`).to.have.property(key);
+        if (typeof a[key] === 'object') walk(a[key] as Record<string, unknown>, b[key] as Record<string, unknown>, `${path}${key}.`);
+        else expect(typeof b[key], `${path}${key}`).to.equal(typeof a[key]);
+      }
+    };
+    for (const section of sections) {
+      const en = section.byLanguage.get('en') as Record<string, unknown>;
+      const de = section.byLanguage.get('de') as Record<string, unknown>;
+      walk(en, de, `${section.name}:`);
+      walk(de, en, `${section.name}:`);
+    }
+  });
+
+  it('falls back to English per message for a language added partially', async () => {
+    const { extendMessages } = await import('../../src/core/localize.js');
+    const { lostFoundMessages } = await import('../../src/i18n/lost-found.js');
+    extendMessages(lostFoundMessages, 'nl', { issues: { 'lostFound.futureDate': 'De datum mag niet in de toekomst liggen.' } });
+    const nl = await fixture<ProbeElement>(html`<dorf-test-probe lang="nl"></dorf-test-probe>`);
+    expect(nl.messages.issue({ path: 'date', code: 'lostFound.futureDate' })).to.equal('De datum mag niet in de toekomst liggen.');
+    expect(nl.messages.issue({ path: 'animal', code: 'lostFound.animalDetails' })).to.equal('Please describe the animal (at least the species).');
+  });
+});
+
 describe('design tokens', () => {
+  it('inherits the page font unless --dorf-font-family is set', async () => {
+    const host = await fixture<HTMLDivElement>(html`
+      <div style="font-family: 'Courier New', monospace">
+        <dorf-test-probe></dorf-test-probe>
+        <dorf-test-probe style="--dorf-font-family: Georgia, serif"></dorf-test-probe>
+      </div>
+    `);
+    const [inherited, themed] = [...host.querySelectorAll('dorf-test-probe')];
+    expect(getComputedStyle(inherited!).fontFamily).to.equal('"Courier New", monospace');
+    expect(getComputedStyle(themed!).fontFamily).to.equal('Georgia, serif');
+  });
+
   it('defines every token with a working default and lets designers override it from outside', async () => {
     const host = await fixture<HTMLDivElement>(html`
       <div style="--dorf-color-accent: rgb(1, 2, 3)">
@@ -213,7 +267,8 @@ describe('design tokens', () => {
       </div>
     `);
     const [light, dark] = [...host.querySelectorAll('dorf-test-probe')];
-    for (const name of Object.keys(TOKENS)) {
+    for (const [name, token] of Object.entries(TOKENS)) {
+      if (token.value === 'inherit') continue;
       expect(getComputedStyle(light!).getPropertyValue(`--_${name}`).trim(), name).to.not.equal('');
     }
     expect(getComputedStyle(light!).getPropertyValue('--_color-accent').trim()).to.equal('rgb(1, 2, 3)');
