@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// npm test: every test suite, in order. Extra arguments go to web-test-runner:
+//   npm test -- --files test/feed.test.ts
+//   npm test -- --watch
+// Exit code: 0 when every step passed, otherwise the first failing step's code.
+import { join } from 'node:path';
+import { ensureBrowser } from './lib/browser.mjs';
+import { root, run } from './lib/run.mjs';
+
+const wtrBin = join(root, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js');
+const passThrough = process.argv.slice(2);
+
+const env = { ...process.env, CHROME_PATH: await ensureBrowser() };
+
+/** One line per suite. Add the server suite (node:test under server/) as a second entry. */
+const steps = [
+  ['browser tests (web-test-runner, Chromium)', process.execPath, [wtrBin, ...passThrough]],
+  // ['server tests (node:test)', 'npm', ['test', '--workspace', 'server']],
+];
+
+let exitCode = 0;
+for (const [title, command, args] of steps) {
+  if (steps.length > 1) console.log(`\n== ${title}`);
+  const code = await run(command, args, { env });
+  if (code !== 0 && exitCode === 0) exitCode = code;
+}
+process.exit(exitCode);
