@@ -11,7 +11,8 @@ import {
   Achievement, AwardInput, AwardQuery, Id, PageRequest, RevokeInput, WallConsentInput, type Award, type Page,
 } from '../../schema/index.js';
 import { deriveId } from '../../rules/token.js';
-import { forbidden, invalid, isAdmin, isModerator, iso, notFound, pageOf, publicMember, type Core } from './core.js';
+import type { Core } from './core.js';
+import { forbidden, invalid, isAdmin, isModerator, iso, notFound, pageOf, publicMember } from './domain.js';
 import type { AwardRecord, Tx } from './schema.js';
 
 /** Adds `wallKey` while the award may appear on the wall. */

@@ -17,9 +17,10 @@ import {
 } from '../../schema/index.js';
 import { alternativeSearchWindow, checkBookingRules, findAlternatives, rangesConflict, type TimeRange } from '../../rules/booking.js';
 import { generateManageToken } from '../../rules/token.js';
+import type { Core } from './core.js';
 import {
-  forbidden, invalid, isAdmin, iso, MINUTE_MS, notFound, pageOf, throwIfIssues, type Core, type CursorSource,
-} from './core.js';
+  forbidden, invalid, isAdmin, iso, MINUTE_MS, notFound, pageOf, throwIfIssues, type CursorSource,
+} from './domain.js';
 import type { BookingRecord } from './schema.js';
 
 /** Adds or drops the `hold` key: only requested and confirmed bookings block their range. */

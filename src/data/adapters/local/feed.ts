@@ -25,9 +25,10 @@ import {
   type Comment, type Group, type Highlights, type Member, type Membership, type Page, type Post, type Report,
 } from '../../schema/index.js';
 import { foldText } from '../../rules/text.js';
+import type { ChangeDraft, Core } from './core.js';
 import {
-  forbidden, invalid, isAdmin, isModerator, iso, notFound, pageOf, prefixRange, publicMember, type ChangeDraft, type Core,
-} from './core.js';
+  forbidden, invalid, isAdmin, isModerator, iso, notFound, pageOf, prefixRange, publicMember,
+} from './domain.js';
 import type { CommentRecord, CommitmentRecord, GroupRecord, MembershipRecord, PostRecord, Store, Tx } from './schema.js';
 
 type PostFields = Omit<PostRecord, 'feedKey' | 'tagKeys' | 'highlightKey' | 'pendingKey'>;

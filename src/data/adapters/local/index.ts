@@ -12,16 +12,14 @@
  * Several instances may share one database (`dbName`), each acting as its own identity; writes
  * of one reach the `subscribe` listeners of all of them, in this tab and others.
  */
-import type { Backend, Topic } from '../../backend.js';
+import type {
+  BadgesApi, Backend, BookingsApi, FeedApi, FilesApi, LearningApi, LostFoundApi, SessionApi, Topic,
+} from '../../backend.js';
+// Types only: the schemas (zod) load with the domains, never with this module.
 import type { Change, Dataset } from '../../schema/index.js';
-import { LocalBookings } from './bookings.js';
 import { Core, type LocalBackendOptions } from './core.js';
-import { LocalFeed } from './feed.js';
-import { LocalLearning } from './learning.js';
-import { LocalLostFound } from './lost-found.js';
-import { LocalBadges } from './badges.js';
-import { seedDataset } from './seed.js';
-import { LocalFiles, LocalSession } from './session.js';
+import { lazyApi, once } from './lazy.js';
+import { LocalSession } from './session.js';
 
 export type { LocalBackendOptions } from './core.js';
 export { DB_VERSION } from './schema.js';
@@ -30,28 +28,35 @@ export { DB_VERSION } from './schema.js';
  * A `Backend` on IndexedDB. Create it with `createLocalBackend`; see `LocalBackendOptions` for
  * identities and the clock. Errors are `BackendError`s; a full or unavailable browser storage is
  * `unavailable` with a message saying so.
+ *
+ * Only the core (connection, identity, clock, live changes) and `session.current` load with this
+ * module. Each domain's code, with its schemas, loads on the domain's first call (`import()`),
+ * so a page with only a booking calendar never downloads the feed. If that code cannot be
+ * fetched, the call rejects with `unavailable` and the next call tries again.
  */
 export class LocalBackend implements Backend {
   readonly community: string;
-  readonly session: LocalSession;
-  readonly files: LocalFiles;
-  readonly feed: LocalFeed;
-  readonly bookings: LocalBookings;
-  readonly lostFound: LocalLostFound;
-  readonly learning: LocalLearning;
-  readonly badges: LocalBadges;
+  readonly session: SessionApi;
+  readonly files: FilesApi;
+  readonly feed: FeedApi;
+  readonly bookings: BookingsApi;
+  readonly lostFound: LostFoundApi;
+  readonly learning: LearningApi;
+  readonly badges: BadgesApi;
   private readonly core: Core;
+  private readonly seeder: () => Promise<typeof import('./seed.js')>;
 
   constructor(options: LocalBackendOptions) {
-    this.core = new Core(options);
+    const core = (this.core = new Core(options));
     this.community = options.community;
-    this.session = new LocalSession(this.core);
-    this.files = new LocalFiles(this.core);
-    this.feed = new LocalFeed(this.core);
-    this.bookings = new LocalBookings(this.core);
-    this.lostFound = new LocalLostFound(this.core);
-    this.learning = new LocalLearning(this.core);
-    this.badges = new LocalBadges(this.core);
+    this.session = new LocalSession(core);
+    this.files = lazyApi<FilesApi>('files', async () => new (await import('./files.js')).LocalFiles(core));
+    this.feed = lazyApi<FeedApi>('feed', async () => new (await import('./feed.js')).LocalFeed(core));
+    this.bookings = lazyApi<BookingsApi>('bookings', async () => new (await import('./bookings.js')).LocalBookings(core));
+    this.lostFound = lazyApi<LostFoundApi>('lost & found', async () => new (await import('./lost-found.js')).LocalLostFound(core));
+    this.learning = lazyApi<LearningApi>('learning', async () => new (await import('./learning.js')).LocalLearning(core));
+    this.badges = lazyApi<BadgesApi>('badges', async () => new (await import('./badges.js')).LocalBadges(core));
+    this.seeder = once('seed', () => import('./seed.js'));
   }
 
   /** The IndexedDB database name. */
@@ -73,7 +78,8 @@ export class LocalBackend implements Backend {
   }
 
   /** Validates with `Dataset` and inserts every record that does not exist yet, in one transaction. */
-  seed(dataset: Dataset): Promise<void> {
+  async seed(dataset: Dataset): Promise<void> {
+    const { seedDataset } = await this.seeder();
     return seedDataset(this.core, dataset);
   }
 

@@ -13,7 +13,8 @@ import {
 } from '../../schema/index.js';
 import { cohortLastDay, checkInDay, isWithinCohort, streakOf } from '../../rules/streak.js';
 import { deriveId } from '../../rules/token.js';
-import { forbidden, invalid, isAdmin, isModerator, notFound, prefixRange, publicMember, type ChangeDraft, type Core } from './core.js';
+import type { ChangeDraft, Core } from './core.js';
+import { forbidden, invalid, isAdmin, isModerator, notFound, prefixRange, publicMember } from './domain.js';
 import { indexAward } from './badges.js';
 import type { PathRecord, ProgressRecord, Tx } from './schema.js';
 

@@ -18,7 +18,10 @@ import { matchScore } from '../../rules/matching.js';
 import { foldText, tokenize } from '../../rules/text.js';
 import { generateManageToken } from '../../rules/token.js';
 import { addDays, calendarDayOf } from '../../rules/zoned.js';
-import { DAY_MS, forbidden, invalid, isModerator, iso, notFound, pageOf, prefixRange, type Core, type CursorSource } from './core.js';
+import type { Core } from './core.js';
+import {
+  DAY_MS, forbidden, invalid, isModerator, iso, notFound, pageOf, prefixRange, type CursorSource,
+} from './domain.js';
 import type { ItemRecord, Tx } from './schema.js';
 
 type ItemFields = Omit<ItemRecord, 'words' | 'board' | 'wordKeys'>;
