@@ -7,36 +7,15 @@
  * output for a fixed `now` is the same on every machine.
  */
 
+import { addDays, calendarDayOf, isoWeekday, zonedDateTime } from '../rules/zoned.js';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 export const MS = { minute: MINUTE, hour: HOUR, day: DAY } as const;
 
-/** `YYYY-MM-DD` as a UTC midnight timestamp (calendar arithmetic only, no zone involved). */
-function dateToUtcMs(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
-}
-
-function utcMsToDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Calendar arithmetic on `YYYY-MM-DD`. */
-export function addDays(date: string, days: number): string {
-  return utcMsToDate(dateToUtcMs(date) + days * DAY);
-}
-
-/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const d = new Date(dateToUtcMs(date)).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-/** Whole days from `a` to `b` (both `YYYY-MM-DD`). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((dateToUtcMs(b) - dateToUtcMs(a)) / DAY);
-}
+/** Calendar arithmetic and zone conversions are the shared rules' (one implementation, DST-safe). */
+export { addDays, daysBetween, isoWeekday } from '../rules/zoned.js';
 
 /** `HH:MM` as minutes after midnight. */
 export function minutesOf(time: string): number {
@@ -44,14 +23,9 @@ export function minutesOf(time: string): number {
   return h * 60 + m;
 }
 
-/** Minutes after midnight as `HH:MM`. */
-export function timeOf(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
 /** Last day of a month (`month` 1–12). */
 export function lastDayOfMonth(year: number, month: number): string {
-  return utcMsToDate(Date.UTC(year, month, 0));
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 /** The n-th (1-based) ISO weekday of a month, e.g. the third Saturday of September. */
@@ -59,67 +33,6 @@ export function nthWeekdayOfMonth(year: number, month: number, weekday: number, 
   const first = `${year}-${String(month).padStart(2, '0')}-01`;
   const shift = (weekday - isoWeekday(first) + 7) % 7;
   return addDays(first, shift + (n - 1) * 7);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-interface WallClock {
-  date: string;
-  minutes: number;
-  /** Local wall-clock time as if it were UTC, in ms. */
-  asUtc: number;
-}
-
-/** The wall-clock date and time of an instant in a time zone. */
-export function wallClock(ms: number, timeZone: string): WallClock {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
-  const y = Number(parts.year);
-  const mo = Number(parts.month);
-  const d = Number(parts.day);
-  const h = Number(parts.hour) % 24;
-  const mi = Number(parts.minute);
-  const s = Number(parts.second);
-  return {
-    date: `${String(y).padStart(4, '0')}-${parts.month}-${parts.day}`,
-    minutes: h * 60 + mi,
-    asUtc: Date.UTC(y, mo - 1, d, h, mi, s),
-  };
-}
-
-/** Offset of a time zone from UTC at an instant, in ms (positive east of Greenwich). */
-function offsetAt(ms: number, timeZone: string): number {
-  const whole = Math.floor(ms / 1000) * 1000;
-  return wallClock(whole, timeZone).asUtc - whole;
-}
-
-/**
- * The instant of a local date and time in a time zone. For a time skipped by a DST change the
- * result lies just after the gap; sample data never asks for those (nothing happens at 02:30).
- */
-export function zonedToMs(date: string, time: string, timeZone: string): number {
-  const local = dateToUtcMs(date) + minutesOf(time) * MINUTE;
-  let guess = local - offsetAt(local, timeZone);
-  const second = offsetAt(guess, timeZone);
-  if (local - second !== guess) guess = local - second;
-  return guess;
 }
 
 export function toIso(ms: number): string {
@@ -150,7 +63,7 @@ export class Clock {
     const ms = now.getTime();
     if (!Number.isFinite(ms)) throw new RangeError('Sample data needs a valid `now`.');
     this.base = Math.floor(ms / MINUTE) * MINUTE;
-    this.today = wallClock(this.base, timeZone).date;
+    this.today = calendarDayOf(this.base, timeZone);
   }
 
   /** An instant before now. */
@@ -170,7 +83,7 @@ export class Clock {
 
   /** The instant of a local date and time in the community's time zone. */
   atMs(date: string, time: string): number {
-    return zonedToMs(date, time, this.timeZone);
+    return zonedDateTime(date, minutesOf(time), this.timeZone).getTime();
   }
 
   at(date: string, time: string): string {
