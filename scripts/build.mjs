@@ -7,7 +7,7 @@
 //   5. checks: the CDN file imports nothing and contains every element of the manifest; every
 //      package.json "exports"/"main"/"types" target exists
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'vite';
 import { npmRun, root, run, since } from './lib/run.mjs';
 import { bundleConfig, npmConfig, pkg } from './lib/vite.mjs';
@@ -87,7 +87,19 @@ const collect = (key, value) => {
 };
 for (const field of ['main', 'module', 'types', 'customElements']) if (pkg[field]) collect(field, pkg[field]);
 collect('exports', pkg.exports);
-const missing = [...targets].filter(([, path]) => !existsSync(join(root, path)) || !statSync(join(root, path)).isFile());
+// A subpath pattern (`./widgets/*.js`) must match at least one file the build wrote.
+const patternMatches = (pattern) => {
+  const [prefix, suffix] = pattern.split('*');
+  const walk = (dir) =>
+    existsSync(join(root, dir)) &&
+    readdirSync(join(root, dir), { withFileTypes: true }).some((entry) => {
+      const path = `${dir}/${entry.name}`;
+      return entry.isDirectory() ? walk(path) : path.startsWith(prefix) && path.endsWith(suffix);
+    });
+  return walk(dirname(`${prefix}x`));
+};
+const exists = (path) => (path.includes('*') ? patternMatches(path) : existsSync(join(root, path)) && statSync(join(root, path)).isFile());
+const missing = [...targets].filter(([, path]) => !exists(path));
 for (const [key, path] of missing) console.error(`  missing: ${key} = ${path}`);
 if (missing.length) fail(`${missing.length} package.json entry point(s) point at files the build did not write.`);
 console.log(`  all ${targets.size} targets exist`);

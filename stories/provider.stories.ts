@@ -15,6 +15,7 @@ class StoryEnvironment extends DorfElement {
     ...DorfElement.styles,
     statusStyles,
     css`
+      :host { display: grid; gap: var(--_space); }
       dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; padding: var(--_space); background: var(--_color-bg); border: 1px solid var(--_color-border); border-radius: var(--_radius); }
       dt { font-weight: 600; }
       dd { margin: 0; }
