@@ -3,6 +3,7 @@
  * `<script type="module" src="…/dorfplatz.js"></script>` and the tags work.
  */
 export * from './core/provider.js';
+import './widgets/group-feed/dorf-group-feed.js';
 export { DorfElement, define } from './core/dorf-element.js';
 export type { DorfEnvironment, Theme } from './core/context.js';
 export { environmentContext } from './core/context.js';

@@ -1,0 +1,377 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DorfElement } from '../../core/dorf-element.js';
+import type { LocalizeController } from '../../core/localize.js';
+import { renderStatus, statusForError, statusStyles } from '../../core/ui/status.js';
+import { BackendError, type Backend } from '../../data/backend.js';
+import type { Change, Group, Member, Post, ReportTarget } from '../../data/schema/index.js';
+import { FeedWindow } from './feed-window.js';
+import type { FeedUi } from './feed-ui.js';
+
+declare global {
+  interface DorfEventMap {
+    /** A post was published (or queued for approval) through this widget. */
+    'dorf-post-created': { postId: string; groupId: string; status: Post['status'] };
+    /** A comment was added through this widget. */
+    'dorf-comment-added': { postId: string; commentId: string };
+    /** The visitor committed to or withdrew from a "Mach mit!" slot. */
+    'dorf-commitment-changed': { postId: string; slotId: string; count: number };
+    /** A report reached the moderators. */
+    'dorf-report-sent': { target: ReportTarget };
+    /** The visitor switched to another group. */
+    'dorf-group-change': { groupId: string };
+  }
+}
+
+
+/** What the feed shows: a group, and whether its posts are closed to this session. */
+export interface FeedData {
+  group: Group;
+  /** A private group the session may not read: only its name and how to join. */
+  closed: boolean;
+}
+
+/**
+ * @summary A group's feed: news, notes, urgent notices on top, "Mach mit!" calls for help,
+ * comments, reactions and moderation, live across every open page.
+ *
+ * @attr group - The group to show, e.g. `neuigkeiten`.
+ * @attr groups - Several groups with a switcher, space-separated: `neuigkeiten mach-mit`.
+ *   The first is shown first unless `group` names another.
+ * @attr page-size - Posts fetched per page (default 6); at most two pages are rendered at a time.
+ * @attr lang - Language (`de`, `en`); inherits from the provider or page.
+ * @attr theme - `light`, `dark` or `auto`; inherits from the provider.
+ *
+ * @prop {string} group - The group shown now; changes when the visitor uses the switcher.
+ *
+ * @fires dorf-post-created - A post was published or is waiting for approval. `detail: { postId, groupId, status }`
+ * @fires dorf-comment-added - A comment was added. `detail: { postId, commentId }`
+ * @fires dorf-commitment-changed - The visitor committed to or withdrew from a slot. `detail: { postId, slotId, count }`
+ * @fires dorf-report-sent - A post or comment was reported. `detail: { target }`
+ * @fires dorf-group-change - The visitor switched groups. `detail: { groupId }`
+ * @fires dorf-error - A backend call failed. `detail: { error, action }`
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart header - Group name, description and member count.
+ * @csspart switcher - The group switcher (with `groups`).
+ * @csspart urgent - The urgent notices on top.
+ * @csspart pinned - Pinned posts.
+ * @csspart list - The list of posts.
+ * @csspart post - Every post; also `post-note`, `post-news`, `post-urgent`, `post-call` by kind.
+ * @csspart post-title - A post's title.
+ * @csspart post-body - A post's text.
+ * @csspart meta - Author and date lines.
+ * @csspart link - Links in user text.
+ * @csspart tags - A post's tags; `tag` each tag button.
+ * @csspart attachments - A post's images and files; `image`, `file` each.
+ * @csspart reactions - The reaction buttons; `reaction` each.
+ * @csspart comments - The comments of a post; `comment` each, `comment-body` its text.
+ * @csspart call - The "Mach mit!" details; `slots`, `slot`, `slot-label`, `slot-count`, `slot-bar`.
+ * @csspart composer - The form for a new post.
+ * @csspart rules - The group's house rules in the form.
+ * @csspart field - Every form field; `field-label`, `field-help`, `field-error` inside.
+ * @csspart button - Every button; with `submit`, `commit`, `withdraw`, `report`, `moderate` … by role.
+ * @csspart moderation - The moderators' area; `moderation-panel` the queue, `queue-item` each entry in it.
+ * @csspart profile-form - Where an anonymous visitor chooses the name others see.
+ * @csspart join-form - The request to join a group.
+ * @csspart comment-form - The form under a post's comments.
+ * @csspart report-form - The report form of a post or comment.
+ * @csspart edit-form - The form that edits a post.
+ * @csspart file-list - The files chosen in the composer.
+ * @csspart badge - Labels such as "Pinned", "Hidden", "Waiting for approval".
+ * @csspart announcer - The visually hidden live region that announces results politely.
+ * @csspart notice - Messages after an action.
+ * @csspart status - Loading, empty, error, offline, queued and no-permission states.
+ *
+ * @cssprop --dorf-color-urgent - Border and icon of urgent notices.
+ * @cssprop --dorf-color-urgent-surface - Background of urgent notices.
+ * @cssprop --dorf-color-accent - Links, primary buttons, progress of slots.
+ * @cssprop --dorf-color-surface - Background of posts.
+ * @cssprop --dorf-radius - Corner radius of posts and fields.
+ * @cssprop --dorf-space - Base spacing.
+ * @cssprop --dorf-color-danger - Field errors and destructive buttons.
+ * @cssprop --dorf-color-warning-surface - Posts waiting for approval, queued writes.
+ * @cssprop --dorf-color-success - Full slots.
+ * @cssprop --dorf-focus-width - Width of the focus ring.
+ * @cssprop --dorf-duration - Transitions; 0 when the visitor prefers reduced motion.
+ *
+ * @slot empty - Shown instead of the default text when the group has no posts yet.
+ *
+ * @example
+ * ```html
+ * <dorf-provider community="musterdorf" lang="de">
+ *   <dorf-group-feed group="neuigkeiten"></dorf-group-feed>
+ *   <dorf-group-feed groups="mach-mit jugendforum"></dorf-group-feed>
+ * </dorf-provider>
+ * ```
+ */
+export class DorfGroupFeed extends DorfElement {
+  /** Loading and error states only; the feed's own styles come with its view (`viewStyles`). */
+  static override styles = [...DorfElement.styles, statusStyles];
+
+  @property({ reflect: true }) group = '';
+  @property() groups = '';
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 6;
+
+  @state() private tag: string | null = null;
+  @state() private reload = 0;
+  @state() private announcement = '';
+  @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  @state() private view: FeedUi | null = null;
+
+  /** @internal */ @state() currentGroup: Group | null = null;
+
+  /** @internal The posts on screen: a sliding window over the backend's pages. */
+  readonly feedWindow = new FeedWindow(2);
+  /** @internal */ urgentPosts: Post[] = [];
+  /** @internal */ pinnedPosts: Post[] = [];
+  private unsubscribe: (() => void) | null = null;
+  private subscribedTo = '';
+  private subscribedBackend: unknown = null;
+  private viewLoading?: Promise<void>;
+
+  private readonly data = new Task(this, {
+    args: () => [this.backend, this.activeGroup, this.session !== null, this.session?.member?.id ?? null, this.tag, this.reload, this.limit] as const,
+    task: async ([backend, groupId, sessionKnown, , tag], { signal }): Promise<FeedData | typeof initialState> => {
+      if (!backend) {
+        if (this.environment?.error) throw this.environment.error;
+        return initialState;
+      }
+      if (!groupId || !sessionKnown) return initialState;
+      // All three at once: the first page shows after one round trip.
+      const reads = Promise.all([
+        backend.feed.highlights(groupId),
+        backend.feed.listPosts({ groupId, limit: this.limit, ...(tag && { tag }) }),
+      ]);
+      reads.catch(() => undefined);
+      const group = await backend.feed.getGroup(groupId);
+      signal.throwIfAborted();
+      try {
+        const [highlights, page] = await reads;
+        signal.throwIfAborted();
+        this.urgentPosts = highlights.urgent;
+        this.pinnedPosts = highlights.pinned;
+        this.feedWindow.reset(page);
+        this.currentGroup = group;
+        if (highlights.urgent.length) {
+          // The feed's words load with its view, which is on its way alongside this first read.
+          const titles = highlights.urgent.map((p) => p.title);
+          void this.loadView().then(() => {
+            const view = this.view;
+            if (view) this.announce(titles.map((title) => view.msg((m) => m.feed.urgentAnnounce, { title })).join(' '));
+          });
+        }
+        return { group, closed: false };
+      } catch (error) {
+        if (!BackendError.is(error, 'forbidden')) throw error;
+        this.urgentPosts = [];
+        this.pinnedPosts = [];
+        this.feedWindow.reset({ items: [], nextCursor: null });
+        this.currentGroup = group;
+        return { group, closed: true };
+      }
+    },
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // What the view reads
+
+  /** @internal */
+  get l10n(): LocalizeController {
+    return this.localize;
+  }
+
+  /** @internal */
+  get api(): Backend | null {
+    return this.backend;
+  }
+
+  /** @internal */
+  get member(): Member | null {
+    return this.session?.member ?? null;
+  }
+
+  /** @internal */
+  get community(): string {
+    return this.environment?.community ?? 'default';
+  }
+
+  /** @internal */
+  get tagFilter(): string | null {
+    return this.tag;
+  }
+
+  /** @internal Changes whenever the feed is loaded again. */
+  get reloadCount(): number {
+    return this.reload;
+  }
+
+  /** @internal */
+  get limit(): number {
+    return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 6));
+  }
+
+  /** @internal Clears the live region, e.g. when what it announced has expired. */
+  clearAnnouncement(): void {
+    this.announcement = '';
+  }
+
+  /** @internal */
+  fire<K extends keyof DorfEventMap>(type: K, detail: DorfEventMap[K]): void {
+    this.emit(type, detail);
+  }
+
+  /** @internal Loads the group and its first page again. */
+  reloadFeed(): void {
+    this.reload++;
+  }
+
+  /** @internal Whether to show moderation controls; the backend decides what is allowed. */
+  get canModerate(): boolean {
+    const membership = this.currentGroup?.membership;
+    return this.hasRole('moderator') || this.hasRole('admin') || (membership?.status === 'active' && membership.role !== 'member');
+  }
+
+  /** @internal Whether the form asks to accept the house rules before posting. */
+  get needsRules(): boolean {
+    const group = this.currentGroup;
+    if (!group?.rules || this.hasRole('moderator') || this.hasRole('admin')) return false;
+    const m = group.membership;
+    if (m?.status === 'active' && m.role !== 'member') return false;
+    return m?.rulesAccepted !== group.rulesVersion;
+  }
+
+  /** @internal */
+  get groupList(): string[] {
+    return this.groups.split(/\s+/).filter(Boolean);
+  }
+
+  /** @internal */
+  get activeGroup(): string {
+    return this.group || this.groupList[0] || '';
+  }
+
+  /** @internal */
+  announce(text: string): void {
+    // Re-setting the same text would not be announced again: clear first.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  private readonly onOnline = () => (this.online = navigator.onLine);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadView();
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOnline);
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.subscribedTo = '';
+    this.view?.disconnect();
+  }
+
+  /**
+   * The feed's view (posts, forms, actions, styles) is its own module: the define module stays
+   * small, and the view loads while the first page is read from the backend.
+   */
+  private loadView(): Promise<void> {
+    this.viewLoading ??= import('./feed-ui.js').then((module) => {
+      // Styles first, so the view never shows unstyled.
+      if (this.shadowRoot) adoptStyles(this.shadowRoot, [...DorfGroupFeed.elementStyles, ...module.viewStyles]);
+      this.view = new module.FeedUi(this);
+    });
+    return this.viewLoading;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Live changes of the group shown, from the backend serving it.
+    const backend = this.backend;
+    const key = backend && this.activeGroup ? this.activeGroup : '';
+    if (this.subscribedTo !== key || this.subscribedBackend !== backend) {
+      this.unsubscribe?.();
+      this.unsubscribe = null;
+      this.subscribedTo = key;
+      this.subscribedBackend = backend;
+      if (backend && key) this.unsubscribe = backend.subscribe(`feed/${key}`, (change) => void this.onChange(change));
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.view?.afterUpdate();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Live changes
+
+  private async onChange(change: Change): Promise<void> {
+    // Imported data, or a group that failed to load before: start over.
+    if (change.entity === 'dataset' || this.data.status === TaskStatus.ERROR) {
+      this.reload++;
+      return;
+    }
+    await this.view?.onChange(change, (this.data.value as FeedData | undefined)?.closed ?? false);
+  }
+
+  /** @internal */
+  filterTag(tag: string | null): void {
+    this.tag = tag;
+  }
+
+  /** @internal The switcher's choice. */
+  selectGroup(groupId: string): void {
+    if (groupId === this.activeGroup) return;
+    this.group = groupId;
+    this.tag = null;
+    this.view?.reset();
+    this.emit('dorf-group-change', { groupId });
+  }
+
+  /** The feed once its view is here; until then the loading state. */
+  private renderFeed(data: FeedData): TemplateResult {
+    return this.view ? this.view.renderFeed(data) : renderStatus(this.localize, 'loading');
+  }
+
+  protected override render(): TemplateResult {
+    let body: TemplateResult | typeof nothing;
+    if (!this.backend && this.environment?.error) {
+      body = renderStatus(this.localize, 'error', { error: this.environment.error });
+    } else {
+      body = this.data.render({
+        initial: () => renderStatus(this.localize, 'loading'),
+        pending: () => (this.data.value ? this.renderFeed(this.data.value as FeedData) : renderStatus(this.localize, 'loading')),
+        error: (error) => {
+          const kind = statusForError(error);
+          // A members-only group: anonymous visitors become members by choosing a name.
+          const profile = kind === 'forbidden' && !this.member && this.backend;
+          return html`${renderStatus(this.localize, kind, {
+            error,
+            ...(kind === 'error' && { onRetry: () => void this.data.run() }),
+            ...(kind === 'forbidden' && BackendError.is(error) && { message: this.localize.error(error) }),
+          })}${profile && this.view ? html`<div class="participation">${this.view.renderProfileForm()}</div>` : nothing}`;
+        },
+        complete: (data) => (data ? this.renderFeed(data as FeedData) : renderStatus(this.localize, 'loading')),
+      }) as TemplateResult;
+    }
+    return html`
+      <div part="base" class="base" aria-busy=${this.data.status === TaskStatus.PENDING ? 'true' : 'false'}>
+        ${this.online ? nothing : renderStatus(this.localize, 'offline')}
+        ${this.view?.renderSwitcher()}
+        ${body}
+        <div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this.announcement}</div>
+      </div>
+    `;
+  }
+}
