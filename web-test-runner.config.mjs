@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findBrowser } from './scripts/lib/browser.mjs';
+import { issueCodesPlugin } from './test/lib/issue-codes-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || (await findBrowser()) || '/usr/bin/chromium';
 
@@ -13,6 +14,7 @@ export default {
   plugins: [
     // Legacy decorators and useDefineForClassFields:false come from tsconfig.json, as in Vite.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    issueCodesPlugin(fileURLToPath(new URL('.', import.meta.url))),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
   // Lit's dev build (development export condition) warns once per page; everything else is shown.

@@ -171,8 +171,21 @@ export class LocalizeController implements ReactiveController {
     return renderMessage(message, issue.params ?? {}, this.format);
   }
 
-  /** The sentence for a failed backend call. */
+  /**
+   * The sentence for a failed backend call: the specific reason when the adapter named one that
+   * has words (`forbidden` with `feed.groupClosed`), else the sentence for its code.
+   */
   error(error: BackendError): string {
+    const reason = error.code === 'validation' ? undefined : error.details.issues?.[0]?.code ?? error.message;
+    if (reason && this.hasIssueText(reason)) return this.issue({ path: '', code: reason, params: error.details.issues?.[0]?.params ?? {} });
     return this.msg((t) => t.errors[error.code], { retryAfter: error.details.retryAfter ?? 0 });
+  }
+
+  private hasIssueText(code: string): boolean {
+    return (
+      code in (this.t.issues as IssueTable) ||
+      code in (en.issues as IssueTable) ||
+      Boolean(issueTables.get(primary(this.lang))?.[code] ?? issueTables.get('en')?.[code])
+    );
   }
 }

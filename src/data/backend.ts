@@ -109,7 +109,7 @@ export function toFieldIssue(issue: ZodIssue): FieldIssue {
       const max = Number(issue.maximum);
       if (issue.origin === 'string') return { path, code: 'tooLong', params: { max } };
       if (issue.origin === 'array' || issue.origin === 'set') return { path, code: 'tooMany', params: { max } };
-      if (issue.origin === 'file') return { path, code: 'fileTooLarge', params: { max } };
+      if (issue.origin === 'file') return { path, code: 'file.tooLarge', params: { max } };
       return { path, code: 'tooBig', params: { max } };
     }
     case 'invalid_format':

@@ -186,6 +186,8 @@ describe('localization', () => {
     expect(en.messages.issue({ path: 'title', code: 'tooLong', params: { max: 1400 } })).to.equal('Please shorten this to 1,400 characters at most.');
     expect(de.messages.issue({ path: 'x', code: 'no.such.code' })).to.equal('Bitte prüfen Sie diese Angabe.');
     expect(en.messages.error(new BackendError('rate-limited', 'x', { retryAfter: 90 }))).to.contain('1 minute');
+    expect(de.messages.error(new BackendError('forbidden', 'session.profileRequired'))).to.equal('Bitte wählen Sie zuerst den Namen, den andere sehen.');
+    expect(de.messages.error(new BackendError('forbidden', 'no.words.for.this'))).to.equal('Dafür fehlt Ihnen die Berechtigung.');
     expect(de.messages.issue({ path: 'photo', code: 'file.tooLarge', params: { max: 2 * 1024 * 1024 } })).to.contain('2 MB');
   });
 

@@ -490,7 +490,8 @@ export class LocalFeed implements FeedApi {
         createdAt: now, status: 'published',
       };
       await Promise.all([comments.put(stored), tx.objectStore('posts').put({ ...record, commentCount: record.commentCount + 1 })]);
-      changes.push(change(record.groupId, 'created', 'comment', comment.id));
+      // The post changed too (its comment count): pages showing it re-read just that post.
+      changes.push(change(record.groupId, 'created', 'comment', comment.id), change(record.groupId, 'updated', 'post', record.id));
       return toComment(stored);
     });
   }
@@ -508,6 +509,7 @@ export class LocalFeed implements FeedApi {
       const post = await tx.objectStore('posts').get(comment.postId);
       if (post && comment.status === 'published') {
         await tx.objectStore('posts').put({ ...post, commentCount: Math.max(0, post.commentCount - 1) });
+        changes.push(change(comment.groupId, 'updated', 'post', post.id));
       }
       changes.push(change(comment.groupId, 'deleted', 'comment', commentId));
     });
