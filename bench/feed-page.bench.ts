@@ -5,8 +5,7 @@
  */
 import { openDB } from 'idb';
 import { createLocalBackend } from '../src/data/adapters/local/index.js';
-import { bulkPosts, municipalitySample } from '../src/data/sample/index.js';
-import type { Dataset } from '../src/data/schema/index.js';
+import { dropDatabase, feedDataset } from './lib/datasets.js';
 import { defineBench, measure } from './lib/harness.js';
 
 const POSTS = 10_000;
@@ -20,26 +19,10 @@ const FLOOR = `floor: idb index "${FEED_INDEX}", prev cursor, ${PAGE} rows`;
 export default defineBench({
   title: `Group feed: first page (${PAGE}) of ${POSTS.toLocaleString('en')} posts, local adapter vs raw idb`,
   async run({ log }) {
-    const now = new Date();
-    const sample = municipalitySample(now);
-    const group = sample.groups.find((g) => g.visibility === 'public');
-    if (!group) throw new Error('the municipality sample has no public group');
-    // One public group and its bulk posts; the sample's members stay (they are the authors).
-    const dataset: Dataset = {
-      ...sample,
-      groups: [group],
-      posts: bulkPosts(group.id, POSTS, now),
-      resources: [],
-      bookings: [],
-      items: [],
-      paths: [],
-      checkIns: [],
-      achievements: [],
-      awards: [],
-    };
-
+    const { dataset, groupId } = feedDataset(POSTS);
+    const group = { id: groupId };
     const dbName = `dorf-bench-feed-${Date.now()}`;
-    const backend = createLocalBackend({ community: sample.community.id, dbName });
+    const backend = createLocalBackend({ community: dataset.community.id, dbName });
     const start = performance.now();
     await backend.seed(dataset);
     const seedMs = performance.now() - start;
@@ -71,10 +54,7 @@ export default defineBench({
     const floor = await measure(rawPage);
     db.close();
     backend.close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(dbName);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
+    await dropDatabase(dbName);
 
     return {
       notes: [`seed: ${POSTS.toLocaleString('en')} posts in one public group, ${(seedMs / 1000).toFixed(1)} s`],

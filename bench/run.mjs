@@ -152,6 +152,7 @@ process.exit(broken ? 1 : 0);
 // -------------------------------------------------------------------------------------------------
 function fmt(value, unit) {
   if (!Number.isFinite(value)) return '–';
+  if (unit === 'elements') return `${Math.round(value)} elements`;
   return unit === '×' ? `${value.toFixed(2)}×` : `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 }
 

@@ -11,7 +11,7 @@ export interface Budget {
   value: number;
   /** The budget: OK when `value <= max`. */
   max: number;
-  unit: 'ms' | '×';
+  unit: 'ms' | '×' | 'elements';
 }
 
 export interface BenchOutcome {

@@ -121,6 +121,24 @@ function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
 }
 
 describe('<dorf-group-feed>', () => {
+  it('shows pinned posts as titles that open into the full post, by mouse or keyboard', async () => {
+    const backend = backendFor(people.anna!);
+    await backend.seed(dataset([post({ id: 'p-pin', title: 'Pinned rules', body: 'Be kind to each other.', pinned: true })]));
+    const el = await mount(backend, { group: 'dorf' });
+    const item = $(el, '[part~="pinned"] details[data-post="p-pin"]') as HTMLDetailsElement;
+    expect(item.open).to.equal(false);
+    expect(item.textContent).to.contain('Pinned rules');
+    expect(item.textContent).not.to.contain('Be kind to each other.');
+    await expect(el).to.be.accessible();
+    // A <summary> is a native disclosure: focusable, Enter and Space toggle it.
+    (item.querySelector('summary') as HTMLElement).click();
+    await until(() => item.querySelector('article[data-post="p-pin"]'), 'pinned post opened');
+    expect(item.textContent).to.contain('Be kind to each other.');
+    await expect(el).to.be.accessible();
+    (item.querySelector('summary') as HTMLElement).click();
+    await until(() => !item.querySelector('article'), 'pinned post closed');
+  });
+
   it('shows a group with urgent notices on top, pinned posts and the latest posts', async () => {
     const backend = backendFor(people.anna!);
     await backend.seed(dataset([
@@ -720,7 +738,8 @@ describe('<dorf-group-feed>', () => {
       await until(() => $$(el, '[part~="list"] article').at(-1)!.dataset['post'] !== last, `scroll page ${i}`);
       max = Math.max(max, count());
     }
-    expect(seen.size).to.be.greaterThan(200);
+    // Every one of the 40 scroll steps brought a new page of `page-size` posts.
+    expect(seen.size).to.be.at.least(40 * el.pageSize);
     expect(max).to.be.below(300);
     expect($(el, '[part~="newer"]')).to.not.equal(null);
   }).timeout(60_000);

@@ -13,7 +13,6 @@ function renderSlot(host: FeedUi, post: Post, slot: CallSlot): TemplateResult {
   const error = host.slotErrors.get(key);
   const canCommit = host.member !== null && (free > 0 || slot.mine > 0);
   const id = `count-${post.id}-${slot.id}`;
-  const percent = Math.min(100, Math.round((slot.committed / slot.capacity) * 100));
   return html`
     <li part="slot" class="slot ${free === 0 ? 'slot--full' : ''}">
       <div class="slot__head">
@@ -23,7 +22,7 @@ function renderSlot(host: FeedUi, post: Post, slot: CallSlot): TemplateResult {
             ? html` · <strong>${host.msg((m) => m.feed.call.mine, { count: slot.mine })}</strong>`
             : nothing}</span>
       </div>
-      <div part="slot-bar" class="slot__bar" aria-hidden="true"><span style="inline-size: ${percent}%"></span></div>
+      <progress part="slot-bar" class="slot__bar" max=${slot.capacity} .value=${slot.committed} aria-hidden="true"></progress>
       ${canCommit
         ? html`<div class="slot__actions">
             ${field({ id, label: host.msg((m) => m.feed.call.count, { label: slot.label }), error, part: 'slot-field' }, (a) => html`

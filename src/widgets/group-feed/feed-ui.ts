@@ -32,6 +32,8 @@ const validation = () => import('./validate.js');
 /** Per-post state of the interface (not data): open comments, edit form, confirmations. */
 export interface PostUi {
   open: boolean;
+  /** A pinned post shows its title until the visitor opens it. */
+  expanded?: boolean;
   comments?: { items: Comment[]; next: string | null; loading: boolean; draft: string; id: string; error?: string | undefined; formError?: string | undefined };
   edit?: { title: string; body: string; tags: string; errors: Map<string, string>; formError?: string | undefined };
   confirmDelete?: boolean;
@@ -605,6 +607,22 @@ export class FeedUi {
     }
   }
 
+  /**
+   * Pinned posts are standing announcements: a disclosure with the title, the post itself only
+   * while open, so they do not weigh on the page at every scroll position.
+   */
+  private renderPinned(post: Post): TemplateResult {
+    const ui = this.postUi(post.id);
+    return html`<details part="pinned-item" class="pinned-item" data-post=${post.id} ?open=${ui.expanded === true}
+      @toggle=${(e: Event) => {
+        ui.expanded = (e.target as HTMLDetailsElement).open;
+        this.requestUpdate();
+      }}>
+      <summary part="pinned-summary" class="pinned-item__summary">${post.title}</summary>
+      ${ui.expanded ? renderPost(this, post, 4) : nothing}
+    </details>`;
+  }
+
   async toggleComments(post: Post, open: boolean): Promise<void> {
     const ui = this.postUi(post.id);
     ui.open = open;
@@ -966,7 +984,7 @@ export class FeedUi {
       ${pinned.length
         ? html`<section part="pinned" class="pinned" aria-labelledby="pinned-heading">
             <h3 id="pinned-heading" class="section-title">${t.pinnedHeading}</h3>
-            ${pinned.map((p) => renderPost(this, p, 4))}
+            ${pinned.map((p) => this.renderPinned(p))}
           </section>`
         : nothing}
       <section part="list" class="list" aria-labelledby="latest-heading">

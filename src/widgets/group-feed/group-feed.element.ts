@@ -39,7 +39,7 @@ export interface FeedData {
  * @attr group - The group to show, e.g. `neuigkeiten`.
  * @attr groups - Several groups with a switcher, space-separated: `neuigkeiten mach-mit`.
  *   The first is shown first unless `group` names another.
- * @attr page-size - Posts fetched per page (default 6); at most two pages are rendered at a time.
+ * @attr page-size - Posts fetched per page (default 5); at most two pages are rendered at a time.
  * @attr lang - Language (`de`, `en`); inherits from the provider or page.
  * @attr theme - `light`, `dark` or `auto`; inherits from the provider.
  *
@@ -112,7 +112,7 @@ export class DorfGroupFeed extends DorfElement {
 
   @property({ reflect: true }) group = '';
   @property() groups = '';
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 6;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 5;
 
   @state() private tag: string | null = null;
   @state() private reload = 0;
@@ -209,7 +209,7 @@ export class DorfGroupFeed extends DorfElement {
 
   /** @internal */
   get limit(): number {
-    return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 6));
+    return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 5));
   }
 
   /** @internal Clears the live region, e.g. when what it announced has expired. */

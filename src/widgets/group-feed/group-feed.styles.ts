@@ -137,6 +137,22 @@ const own = css`
     display: grid;
     gap: var(--_space);
   }
+  .pinned-item {
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+  }
+  .pinned-item__summary {
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .pinned-item[open] > .pinned-item__summary {
+    border-block-end: 1px solid var(--_color-border);
+  }
+  .pinned-item > .post {
+    border: 0;
+  }
   .post.is-muted {
     border-style: dashed;
   }
@@ -231,19 +247,29 @@ const own = css`
     font-weight: 600;
   }
   .slot__bar {
+    appearance: none;
+    display: block;
+    inline-size: 100%;
     block-size: 0.5rem;
     background: var(--_color-bg);
     border: 1px solid var(--_color-border);
     border-radius: 999px;
     overflow: hidden;
   }
-  .slot__bar span {
-    display: block;
-    block-size: 100%;
+  .slot__bar::-webkit-progress-bar {
+    background: var(--_color-bg);
+  }
+  .slot__bar::-webkit-progress-value {
     background: var(--_color-accent);
     transition: inline-size var(--_duration);
   }
-  .slot--full .slot__bar span {
+  .slot__bar::-moz-progress-bar {
+    background: var(--_color-accent);
+  }
+  .slot--full .slot__bar::-webkit-progress-value {
+    background: var(--_color-success);
+  }
+  .slot--full .slot__bar::-moz-progress-bar {
     background: var(--_color-success);
   }
   .slot__actions {
