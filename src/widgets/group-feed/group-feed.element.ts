@@ -56,7 +56,7 @@ export interface FeedData {
  * @csspart header - Group name, description and member count.
  * @csspart switcher - The group switcher (with `groups`).
  * @csspart urgent - The urgent notices on top.
- * @csspart pinned - Pinned posts.
+ * @csspart pinned - Pinned posts; `pinned-item` each (a disclosure), `pinned-summary` its title.
  * @csspart list - The list of posts.
  * @csspart post - Every post; also `post-note`, `post-news`, `post-urgent`, `post-call` by kind.
  * @csspart post-title - A post's title.
