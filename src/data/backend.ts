@@ -166,7 +166,7 @@ export interface FilesApi {
 }
 
 export interface FeedApi {
-  /** Groups the session may know of; private groups appear with their name only. */
+  /** Every group of the community; members-only and private ones are listed, their content stays closed. */
   listGroups(): Promise<Group[]>;
   getGroup(groupId: string): Promise<Group>;
   /** Admins: create or update a group. */

@@ -499,15 +499,17 @@ describe('<dorf-group-feed>', () => {
     const dbName = `gf-visitor-members-${Date.now()}`;
     const backend = createLocalBackend({ community: COMMUNITY, dbName });
     open.push({ backend, dbName });
-    await backend.seed(dataset([post({ id: 'm1', groupId: 'mitglieder', title: 'For members' })]));
+    await backend.seed(dataset([post({ id: 'm1', groupId: 'mitglieder', title: 'Agenda of the members meeting' })]));
     const el = await mount(backend, { group: 'mitglieder' });
     await until(() => $(el, '[part~="status-forbidden"]') && $(el, '#profile-name'), 'forbidden with a way in');
     expect($(el, '[part~="status-forbidden"]')!.textContent).to.contain('Please choose the name others see first.');
-    expect(text(el)).to.not.contain('For members');
+    expect(text(el)).to.not.contain('Agenda of the members meeting');
+    // Its name and that it is for members are public, like every group's.
+    expect($(el, '[part~="header"]')!.textContent).to.contain('For members');
     await expect(el).to.be.accessible();
     type($<HTMLInputElement>(el, '#profile-name')!, 'Vera Visitor');
     $<HTMLButtonElement>(el, '[part~="profile-form"] [part~="submit"]')!.click();
-    await until(() => text(el).includes('For members'), 'members-only posts readable');
+    await until(() => text(el).includes('Agenda of the members meeting'), 'members-only posts readable');
   });
 
   it('asks an anonymous visitor for a name before taking part', async () => {

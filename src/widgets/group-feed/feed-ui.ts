@@ -965,7 +965,9 @@ export class FeedUi {
     const group = this.currentGroup ?? data.group;
     if (data.closed) {
       return html`${this.renderHeader(group)}
-        ${renderStatus(this.localize, 'forbidden', { message: t.closed })}
+        ${renderStatus(this.localize, 'forbidden', {
+          message: group.visibility === 'private' || !data.reason ? t.closed : this.localize.error(data.reason),
+        })}
         <div class="participation">${renderParticipation(this)}</div>`;
     }
     const urgent = this.live(this.host.urgentPosts);

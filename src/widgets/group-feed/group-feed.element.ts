@@ -28,8 +28,10 @@ declare global {
 /** What the feed shows: a group, and whether its posts are closed to this session. */
 export interface FeedData {
   group: Group;
-  /** A private group the session may not read: only its name and how to join. */
+  /** A group the session may not read: only its name and how to join. */
   closed: boolean;
+  /** Why it is closed, e.g. `session.profileRequired` for a members-only group and a visitor without a name. */
+  reason?: BackendError;
 }
 
 /**
@@ -169,7 +171,7 @@ export class DorfGroupFeed extends DorfElement {
         this.pinnedPosts = [];
         this.feedWindow.reset({ items: [], nextCursor: null });
         this.currentGroup = group;
-        return { group, closed: true };
+        return { group, closed: true, reason: error };
       }
     },
   });

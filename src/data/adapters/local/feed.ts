@@ -192,7 +192,7 @@ export class LocalFeed implements FeedApi {
       const byGroup = new Map(memberships.map((m) => [m.groupId, m]));
       const groups: Group[] = [];
       for (let c = await tx.objectStore('groups').index('byName').openCursor(); c; c = await c.continue()) {
-        if (c.value.visibility !== 'members' || member) groups.push(toGroup(c.value, byGroup.get(c.value.id)));
+        groups.push(toGroup(c.value, byGroup.get(c.value.id)));
       }
       return groups;
     });
@@ -202,8 +202,8 @@ export class LocalFeed implements FeedApi {
     parse(Slug, groupId);
     const member = await this.core.actor();
     return this.core.read(GROUP, async (tx) => {
+      // Every group's name and join policy are public; what is inside is checked per read.
       const access = await accessTo(tx, groupId, member);
-      if (access.group.visibility === 'members') requireRead(access);
       return toGroup(access.group, access.membership);
     });
   }
