@@ -1,0 +1,167 @@
+/**
+ * `dorfplatz-server`: start the server, run migrations, add communities, sign member tokens.
+ *
+ *   dorfplatz-server [start] [--config file] [--samples]   (--samples: the three sample communities, for development)
+ *   dorfplatz-server migrate
+ *   dorfplatz-server community add <id> --name <name> --origin <https://…> [--origin …]
+ *       [--admin-user <name> --admin-password <password>] [--time-zone Europe/Berlin] [--locale de]
+ *       [--sample municipality|parish|club]
+ *   dorfplatz-server token <community> --member <id> --name <display name> [--role member|moderator|admin]…
+ *
+ * With the embedded database (no DATABASE_URL) only one process may open the data folder:
+ * stop the server before running `community add` against it.
+ */
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { samples, type SampleId } from '../../src/data/sample/index.js';
+import { createServer } from './app.js';
+import { signToken } from './auth.js';
+import { addCommunity, addStaff } from './communities.js';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db.js';
+import { migrate } from './migrate.js';
+import { seedDataset } from './domains/seed.js';
+import type { Role } from '../../src/data/schema/index.js';
+
+const USAGE = `Usage:
+  dorfplatz-server [start] [--config <file>] [--samples]
+  dorfplatz-server migrate [--config <file>]
+  dorfplatz-server community add <id> --name <name> --origin <https://host> [--origin …]
+      [--admin-user <name> --admin-password <password>] [--time-zone <IANA zone>] [--locale de|en]
+      [--sample municipality|parish|club]
+  dorfplatz-server token <community> --member <id> --name <display name> [--role member] [--days 1]
+
+Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in DORFPLATZ_DATA_DIR, ./data),
+PORT (8787), HOST (127.0.0.1), DORFPLATZ_PUBLIC_URL, DORFPLATZ_ANON_WRITES_PER_MINUTE (30),
+DORFPLATZ_SIGN_INS_PER_MINUTE (10), DORFPLATZ_TRUST_PROXY, DORFPLATZ_CONFIG (JSON file with the same keys).`;
+
+async function open(config: Config): Promise<Database> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(db);
+  return db;
+}
+
+/**
+ * Development: the three sample communities (ids from the sample data), open to every origin,
+ * seeded idempotently (records already there are kept).
+ */
+async function ensureSamples(db: Database): Promise<void> {
+  for (const sample of Object.values(samples)) {
+    const data = sample(new Date());
+    const { created, secret } = await addCommunity(db, { ...data.community, origins: ['*'] });
+    await db.transaction((tx) => seedDataset(tx, data.community.id, data, new Date()));
+    if (created) console.log(`sample community ${data.community.id} (secret ${secret})`);
+  }
+}
+
+async function start(config: Config, withSamples: boolean): Promise<void> {
+  const db = await open(config);
+  if (withSamples) await ensureSamples(db);
+  const server = await createServer({
+    db, publicUrl: config.publicUrl, trustProxy: config.trustProxy,
+    rateLimits: { anonymousWritesPerMinute: config.anonymousWritesPerMinute, signInsPerMinute: config.signInsPerMinute },
+  });
+  const http = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) => {
+    console.log(`dorfplatz-server listening on http://${info.address}:${info.port} (${db.driver === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+  });
+  const stop = async () => {
+    // Stop accepting, end event streams and idle keep-alive connections, then the database.
+    http.close();
+    (http as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string' },
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      'admin-user': { type: 'string' },
+      'admin-password': { type: 'string' },
+      'time-zone': { type: 'string' },
+      locale: { type: 'string' },
+      sample: { type: 'string' },
+      member: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      days: { type: 'string' },
+      samples: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig(values.config);
+  const [command = 'start', sub, arg] = positionals;
+
+  if (command === 'start') {
+    await start(config, !!values.samples);
+    return -1;
+  }
+  if (command === 'migrate') {
+    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const applied = await migrate(db);
+    console.log(applied.length ? `applied migrations ${applied.join(', ')}` : 'the database is up to date');
+    await db.close();
+    return 0;
+  }
+  if (command === 'community' && sub === 'add' && arg) {
+    if (!values.name || !values.origin?.length) throw new Error(`community add needs --name and at least one --origin\n\n${USAGE}`);
+    if (!!values['admin-user'] !== !!values['admin-password']) throw new Error('--admin-user and --admin-password go together');
+    const db = await open(config);
+    try {
+      const { secret, created } = await addCommunity(db, {
+        id: arg, name: values.name, timeZone: values['time-zone'] ?? 'Europe/Berlin', locale: (values.locale ?? 'de') as 'de' | 'en', origins: values.origin,
+      });
+      if (values['admin-user']) {
+        await addStaff(db, arg, { username: values['admin-user'], password: values['admin-password']!, roles: ['member', 'moderator', 'admin'] });
+      }
+      if (values.sample) {
+        const sample = samples[values.sample as SampleId];
+        if (!sample) throw new Error(`unknown sample ${values.sample}: municipality, parish or club`);
+        const data = sample(new Date());
+        await db.transaction((tx) => seedDataset(tx, arg, { ...data, community: { ...data.community, id: arg } }, new Date()));
+      }
+      console.log(`${created ? 'created' : 'updated'} community ${arg}`);
+      console.log(`secret (for signing member tokens on the host site): ${secret}`);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (command === 'token' && sub) {
+    if (!values.member || !values.name) throw new Error(`token needs --member and --name\n\n${USAGE}`);
+    const db = await open(config);
+    try {
+      const rows = await db.query<{ secret: string }>('SELECT secret FROM communities WHERE id = $1', [sub]);
+      if (!rows[0]) throw new Error(`no community ${sub}`);
+      const roles = (values.role ?? ['member']) as Role[];
+      const days = Number(values.days ?? '1');
+      console.log(signToken({ c: sub, sub: values.member, name: values.name, roles, exp: Math.floor(Date.now() / 1000) + days * 86400 }, rows[0].secret));
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

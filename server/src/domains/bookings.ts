@@ -1,0 +1,282 @@
+/**
+ * Bookings. No two slot-holding bookings of a resource overlap: the exclusion constraint
+ * `bookings_no_overlap` (btree_gist over `[start, end + buffer)`, requested/confirmed only)
+ * decides inside PostgreSQL, whatever number of server processes race. A violation (23P01)
+ * becomes `conflict` with alternatives from the shared rules.
+ *
+ * Permissions as in the local adapter: resources, occupancy and requests are open to everyone;
+ * the manage token is the only key to a booking; saving resources, listing, deciding and
+ * cancelling are for community admins.
+ */
+import * as z from 'zod/mini';
+import { BackendError } from '../../../src/data/backend.js';
+import {
+  Booking, BookingDecision, BookingQuery, BookingReceipt, BookingRequest, Id, line, OccupancyQuery, page, PublicBooking, Resource, Slug,
+} from '../../../src/data/schema/index.js';
+import { alternativeSearchWindow, checkBookingRules, findAlternatives, type TimeRange } from '../../../src/data/rules/booking.js';
+import { generateManageToken } from '../../../src/data/rules/token.js';
+import { PG, pgCode, type Sql } from '../db.js';
+import { CHANNEL, ChangeHub } from '../changes.js';
+import { forbidden, invalid, notFound, throwIfIssues } from '../errors.js';
+import type { Ctx, Route } from '../http.js';
+import { cursorKey, isAdmin, iso, isoOrNull, limitOf, pageFrom } from './common.js';
+
+const MINUTE = 60_000;
+
+interface BookingRow {
+  id: string;
+  resource_id: string;
+  start_at: Date | string;
+  end_at: Date | string;
+  status: Booking['status'];
+  public_label: string;
+  purpose: string;
+  attendees: number;
+  requester: Booking['requester'];
+  created_at: Date | string;
+  decided_at: Date | string | null;
+  reason: string | null;
+  manage_token: string;
+}
+
+const COLUMNS = 'id, resource_id, start_at, end_at, status, public_label, purpose, attendees, requester, created_at, decided_at, reason, manage_token';
+
+function toBooking(r: BookingRow): Booking {
+  const requester: Booking['requester'] = { name: r.requester.name, email: r.requester.email };
+  if (r.requester.phone) requester.phone = r.requester.phone;
+  return {
+    id: r.id, resourceId: r.resource_id, start: iso(r.start_at), end: iso(r.end_at), status: r.status, publicLabel: r.public_label,
+    purpose: r.purpose, attendees: r.attendees, requester, createdAt: iso(r.created_at), decidedAt: isoOrNull(r.decided_at), reason: r.reason,
+  };
+}
+
+/** The public view, column by column: no requester, no purpose. */
+function toPublic(r: Pick<BookingRow, 'id' | 'resource_id' | 'start_at' | 'end_at' | 'status' | 'public_label'>): PublicBooking {
+  return { id: r.id, resourceId: r.resource_id, start: iso(r.start_at), end: iso(r.end_at), status: r.status as PublicBooking['status'], publicLabel: r.public_label };
+}
+
+async function resourceOf(ctx: Ctx, sql: Sql, id: string): Promise<Resource | null> {
+  const rows = await sql.query<{ data: Resource }>('SELECT data FROM resources WHERE community = $1 AND id = $2', [ctx.community.id, id]);
+  return rows[0]?.data ?? null;
+}
+
+async function byId(ctx: Ctx, sql: Sql, id: string): Promise<BookingRow | null> {
+  const rows = await sql.query<BookingRow>(`SELECT ${COLUMNS} FROM bookings WHERE community = $1 AND id = $2`, [ctx.community.id, id]);
+  return rows[0] ?? null;
+}
+
+/** Holding bookings reaching into `[from, to)`. */
+async function holdingWithin(ctx: Ctx, sql: Sql, resourceId: string, from: number, to: number): Promise<TimeRange[]> {
+  const rows = await sql.query<{ start_at: Date | string; end_at: Date | string }>(
+    `SELECT start_at, end_at FROM bookings
+     WHERE community = $1 AND resource_id = $2 AND status IN ('requested', 'confirmed') AND start_at < $4 AND end_at > $3`,
+    [ctx.community.id, resourceId, new Date(from), new Date(to)],
+  );
+  return rows.map((r) => ({ start: Date.parse(iso(r.start_at)), end: Date.parse(iso(r.end_at)) }));
+}
+
+function requireAdmin(ctx: Ctx): void {
+  if (!isAdmin(ctx.member)) throw forbidden('adminsOnly');
+}
+
+function manageToken(ctx: Ctx): string {
+  const token = ctx.header('x-manage-token') ?? '';
+  if (token.length < 16 || token.length > 200) throw notFound('Booking');
+  return token;
+}
+
+const change = (resourceId: string, kind: 'created' | 'updated', entity: string, id: string) =>
+  ({ topic: `bookings/${resourceId}`, kind, entity, id });
+
+const CancelInput = z.object({ reason: line(0, 500) });
+
+export function bookingRoutes(): Route[] {
+  const update = async (ctx: Ctx, where: string, param: string, next: (row: BookingRow) => Partial<BookingRow> | null | 'unchanged') =>
+    ctx.write(async (tx, changes) => {
+      const rows = await tx.query<BookingRow>(`SELECT ${COLUMNS} FROM bookings WHERE community = $1 AND ${where} FOR UPDATE`, [ctx.community.id, param]);
+      const row = rows[0];
+      if (!row) throw notFound('Booking');
+      const patch = next(row);
+      if (patch === null || patch === 'unchanged') return toBooking(row);
+      const updated = { ...row, ...patch };
+      await tx.query(
+        'UPDATE bookings SET status = $3, decided_at = $4, reason = $5 WHERE community = $1 AND id = $2',
+        [ctx.community.id, row.id, updated.status, updated.decided_at, updated.reason],
+      );
+      changes.push(change(row.resource_id, 'updated', 'booking', row.id));
+      return toBooking(updated);
+    });
+
+  return [
+    {
+      method: 'get', path: '/bookings/resources', tag: 'bookings', summary: 'Bookable resources', response: z.array(Resource),
+      handler: async (ctx) =>
+        (await ctx.db.query<{ data: Resource }>('SELECT data FROM resources WHERE community = $1 ORDER BY name, id', [ctx.community.id])).map((r) => r.data),
+    },
+    {
+      method: 'get', path: '/bookings/resources/:resourceId', tag: 'bookings', summary: 'One resource', params: { resourceId: Slug }, response: Resource,
+      handler: async (ctx) => {
+        const resource = await resourceOf(ctx, ctx.db, ctx.params.resourceId!);
+        if (!resource) throw notFound('Resource');
+        return resource;
+      },
+    },
+    {
+      method: 'put', path: '/bookings/resources', tag: 'bookings', summary: 'Admins: create or update a resource', body: Resource, response: Resource,
+      handler: async (ctx: Ctx<Resource>) => {
+        requireAdmin(ctx);
+        const resource = ctx.body;
+        if (resource.rules.minDuration > resource.rules.maxDuration) throw invalid('rules.maxDuration', 'booking.maxBelowMin');
+        return ctx.write(async (tx, changes) => {
+          const rows = await tx.query<{ inserted: boolean }>(
+            `INSERT INTO resources (community, id, name, data) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (community, id) DO UPDATE SET name = excluded.name, data = excluded.data
+             RETURNING (xmax = 0) AS inserted`,
+            [ctx.community.id, resource.id, resource.name, JSON.stringify(resource)],
+          );
+          changes.push(change(resource.id, rows[0]?.inserted ? 'created' : 'updated', 'resource', resource.id));
+          return resource;
+        });
+      },
+    },
+    {
+      method: 'get', path: '/bookings/occupancy', tag: 'bookings', summary: 'Public occupancy of a range: when, and whether confirmed',
+      query: OccupancyQuery, response: z.array(PublicBooking),
+      handler: async (ctx: Ctx<unknown, OccupancyQuery>) => {
+        const q = ctx.query;
+        const rows = await ctx.db.query<BookingRow & { known: boolean }>(
+          `SELECT r.id IS NOT NULL AS known, b.id, b.resource_id, b.start_at, b.end_at, b.status, b.public_label
+           FROM (SELECT 1) one
+           LEFT JOIN resources r ON r.community = $1 AND r.id = $2
+           LEFT JOIN bookings b ON b.community = $1 AND b.resource_id = $2 AND b.status IN ('requested', 'confirmed')
+             AND b.start_at < $4 AND b.end_at > $3
+           ORDER BY b.start_at, b.id`,
+          [ctx.community.id, q.resourceId, new Date(q.start), new Date(q.end)],
+        );
+        if (!rows[0]?.known) throw notFound('Resource');
+        return rows.filter((r) => r.id !== null).map(toPublic);
+      },
+    },
+    {
+      method: 'post', path: '/bookings/requests', tag: 'bookings', summary: 'Request a booking (conflict with alternatives on overlap)',
+      body: BookingRequest, response: BookingReceipt,
+      handler: async (ctx: Ctx<BookingRequest>) => {
+        const req = ctx.body;
+        // The hot path in two round trips: the replay check and the resource in one query, then
+        // the insert and its announcement in one statement (atomic on its own, so the NOTIFY is
+        // delivered exactly when the row commits, and not at all when the constraint refuses it).
+        const [found] = await ctx.db.query<{ existing: BookingRow | null; resource: Resource | null }>(
+          `SELECT (SELECT to_jsonb(b) FROM (SELECT ${COLUMNS} FROM bookings WHERE community = $1 AND id = $2) b) AS existing,
+                  (SELECT data FROM resources WHERE community = $1 AND id = $3) AS resource`,
+          [ctx.community.id, req.id, req.resourceId],
+        );
+        if (found?.existing) return { booking: toBooking(found.existing), manageToken: found.existing.manage_token };
+        const resource = found?.resource;
+        if (!resource) throw notFound('Resource');
+        const start = Date.parse(req.start);
+        const end = Date.parse(req.end);
+        throwIfIssues(checkBookingRules(resource, { start, end, attendees: req.attendees }, ctx.now));
+        const confirmed = resource.rules.approval === 'auto';
+        const token = generateManageToken();
+        try {
+          // One statement, atomic on its own. Advisory locks on the resource's (UTC) days the range
+          // touches, taken in ascending order, queue inserts that could collide, so two of them
+          // never wait on each other (which PostgreSQL would end as a deadlock after a second);
+          // inserts on other days run in parallel. The exclusion constraint decides; the NOTIFY
+          // goes out exactly when the row commits.
+          const rows = await ctx.db.query<BookingRow>(
+            `WITH locked AS (
+               SELECT count(*) AS days FROM (
+                 SELECT pg_advisory_xact_lock(hashtext('booking/' || $1 || '/' || $3), d)
+                 FROM generate_series(floor(extract(epoch FROM $4::timestamptz) / 86400)::int, floor(extract(epoch FROM $6::timestamptz) / 86400)::int) AS d
+               ) l),
+             inserted AS (
+               INSERT INTO bookings (community, id, resource_id, start_at, end_at, held, status, public_label, purpose, attendees,
+                 requester, created_at, decided_at, reason, manage_token)
+               SELECT $1, $2, $3, $4, $5, tstzrange($4, $6, '[)'), $7, $8, $9, $10, $11, $12, $13, NULL, $14 FROM locked
+               RETURNING ${COLUMNS})
+             SELECT inserted.*, pg_notify($15, $16) FROM inserted`,
+            [
+              ctx.community.id, req.id, req.resourceId, new Date(start), new Date(end), new Date(end + resource.rules.buffer * MINUTE),
+              confirmed ? 'confirmed' : 'requested', req.publicLabel, req.purpose, req.attendees, JSON.stringify(req.requester),
+              ctx.now, confirmed ? ctx.now : null, token,
+              CHANNEL, ChangeHub.payload(ctx.community.id, change(req.resourceId, 'created', 'booking', req.id), ctx.now.toISOString()),
+            ],
+          );
+          const row = rows[0]!;
+          return { booking: toBooking(row), manageToken: row.manage_token };
+        } catch (error) {
+          const code = pgCode(error);
+          if (code !== PG.exclusionViolation && code !== PG.uniqueViolation) throw error;
+          // A retry racing the first delivery of the same id gets the first result.
+          const first = await byId(ctx, ctx.db, req.id);
+          if (first) return { booking: toBooking(first), manageToken: first.manage_token };
+          if (code === PG.uniqueViolation) throw new BackendError('conflict', 'This id is already in use.');
+          const buffer = resource.rules.buffer * MINUTE;
+          const window = alternativeSearchWindow(resource, { start, end });
+          const holding = await holdingWithin(ctx, ctx.db, resource.id, window.start - buffer, window.end + buffer);
+          const alternatives = findAlternatives(resource, { start, end, attendees: req.attendees }, holding, ctx.now);
+          throw new BackendError('conflict', 'booking.overlap', { alternatives, issues: [{ path: 'start', code: 'booking.overlap' }] });
+        }
+      },
+    },
+    {
+      method: 'get', path: '/bookings/manage', tag: 'bookings', summary: 'The booking of a manage token (header X-Manage-Token)', response: Booking,
+      handler: async (ctx) => {
+        const rows = await ctx.db.query<BookingRow>(`SELECT ${COLUMNS} FROM bookings WHERE community = $1 AND manage_token = $2`, [ctx.community.id, manageToken(ctx)]);
+        if (!rows[0]) throw notFound('Booking');
+        return toBooking(rows[0]);
+      },
+    },
+    {
+      method: 'post', path: '/bookings/manage/cancel', tag: 'bookings', summary: 'The requester cancels (header X-Manage-Token)', response: Booking,
+      handler: async (ctx) => update(ctx, 'manage_token = $2', manageToken(ctx), (row) => {
+        if (row.status === 'cancelled' || row.status === 'declined') return 'unchanged';
+        if (Date.parse(iso(row.start_at)) <= ctx.now.getTime()) throw invalid('start', 'booking.alreadyStarted');
+        return { status: 'cancelled', decided_at: ctx.now.toISOString() };
+      }),
+    },
+    {
+      method: 'get', path: '/bookings', tag: 'bookings', summary: 'Admins: bookings in calendar order', query: BookingQuery, response: page(Booking),
+      handler: async (ctx: Ctx<unknown, BookingQuery>) => {
+        requireAdmin(ctx);
+        const q = ctx.query;
+        const limit = limitOf(q);
+        const after = cursorKey(q.cursor, 'bookings', 2);
+        const rows = await ctx.db.query<BookingRow>(
+          `SELECT ${COLUMNS} FROM bookings WHERE community = $1
+             AND ($2::text IS NULL OR resource_id = $2) AND ($3::text IS NULL OR status = $3)
+             AND ($4::timestamptz IS NULL OR (start_at, id) > ($4::timestamptz, $5::text))
+           ORDER BY start_at, id LIMIT $6`,
+          [ctx.community.id, q.resourceId ?? null, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+        );
+        return pageFrom(rows, limit, 'bookings', (r) => [iso(r.start_at), r.id], toBooking);
+      },
+    },
+    {
+      method: 'post', path: '/bookings/decisions', tag: 'bookings', summary: 'Admins: confirm or decline a requested booking',
+      body: BookingDecision, response: Booking,
+      handler: async (ctx: Ctx<BookingDecision>) => {
+        requireAdmin(ctx);
+        const d = ctx.body;
+        const status = d.decision === 'confirm' ? 'confirmed' : 'declined';
+        return update(ctx, 'id = $2', d.id, (row) => {
+          if (row.status === status) return 'unchanged';
+          if (row.status !== 'requested') throw invalid('id', 'booking.notPending', { status: row.status });
+          return { status, decided_at: ctx.now.toISOString(), reason: d.reason || null };
+        });
+      },
+    },
+    {
+      method: 'post', path: '/bookings/:bookingId/cancel', tag: 'bookings', summary: 'Admins: cancel a booking with a reason',
+      params: { bookingId: Id }, body: CancelInput, response: Booking,
+      handler: async (ctx: Ctx<z.infer<typeof CancelInput>>) => {
+        requireAdmin(ctx);
+        return update(ctx, 'id = $2', ctx.params.bookingId!, (row) => {
+          if (row.status === 'cancelled' || row.status === 'declined') return 'unchanged';
+          return { status: 'cancelled', decided_at: ctx.now.toISOString(), reason: ctx.body.reason || null };
+        });
+      },
+    },
+  ];
+}
