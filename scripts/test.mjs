@@ -12,10 +12,14 @@ const passThrough = process.argv.slice(2);
 
 const env = { ...process.env, CHROME_PATH: await ensureBrowser() };
 
-/** One line per suite. Add the server suite (node:test under server/) as a second entry. */
+/**
+ * One line per suite. The server suite runs on PGlite, and also on PostgreSQL when
+ * TEST_DATABASE_URL is set (`.ci/run` sets it); extra arguments only go to web-test-runner, so
+ * `npm test -- --files …` runs just those browser tests.
+ */
 const steps = [
   ['browser tests (web-test-runner, Chromium)', process.execPath, [wtrBin, ...passThrough]],
-  // ['server tests (node:test)', 'npm', ['test', '--workspace', 'server']],
+  ...(passThrough.length ? [] : [['server tests (node:test, PGlite and PostgreSQL)', 'npm', ['test', '--workspace', 'server']]]),
 ];
 
 let exitCode = 0;

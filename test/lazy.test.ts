@@ -1,9 +1,10 @@
 // Lazy domains: the helper itself, and that a backend loads a domain's code only when it is used.
 // Imports nothing that pulls in a domain or a schema, so the module loads below are the adapter's.
 import { expect } from '@open-wc/testing';
-import { createLocalBackend } from '../../src/data/adapters/local/index.js';
-import { lazyApi } from '../../src/data/adapters/local/lazy.js';
-import { BackendError } from '../../src/data/backend.js';
+import { createLocalBackend } from '../src/data/adapters/local/index.js';
+import { lazyApi, lazyBackend } from '../src/data/lazy.js';
+import { BackendError, type Backend } from '../src/data/backend.js';
+import type { Change } from '../src/data/schema/common.js';
 
 // Every module load is a resource entry; keep them all (the default buffer holds 250).
 performance.setResourceTimingBufferSize(100_000);
@@ -110,3 +111,88 @@ async function failureOf(promise: Promise<unknown>): Promise<BackendError> {
   }
   throw new Error('expected a rejection');
 }
+
+describe('lazyBackend: a whole backend loaded on first use', () => {
+  const fakeBackend = () => {
+    const listeners = new Set<(c: Change) => void>();
+    const backend = {
+      community: 'c',
+      closed: false,
+      session: { current: async () => ({ community: 'c', member: null }) },
+      subscribe: (_topic: string, listener: (c: Change) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      close() {
+        backend.closed = true;
+      },
+      emit(change: Change) {
+        for (const l of listeners) l(change);
+      },
+    };
+    return backend;
+  };
+
+  it('loads on the first call, not before, and forwards to the loaded backend', async () => {
+    let loads = 0;
+    const real = fakeBackend();
+    const lazy = lazyBackend('test backend', 'c', async () => (loads++, real as unknown as Backend));
+    expect(lazy.community).to.equal('c');
+    expect(loads).to.equal(0);
+    expect(await lazy.session.current()).to.deep.equal({ community: 'c', member: null });
+    await lazy.session.current();
+    expect(loads).to.equal(1);
+  });
+
+  it('attaches a subscription made before the load, and ends it when asked', async () => {
+    const real = fakeBackend();
+    const lazy = lazyBackend('test backend', 'c', async () => real as unknown as Backend);
+    const seen: string[] = [];
+    const stop = lazy.subscribe('feed/x', (change) => seen.push(change.id));
+    await lazy.session.current();
+    const change: Change = { topic: 'feed/x', kind: 'created', entity: 'post', id: 'p1', at: new Date().toISOString() };
+    real.emit(change);
+    stop();
+    real.emit({ ...change, id: 'p2' });
+    expect(seen).to.deep.equal(['p1']);
+  });
+
+  it('closes a backend that finishes loading after close()', async () => {
+    const real = fakeBackend();
+    let release!: () => void;
+    const lazy = lazyBackend('test backend', 'c', () => new Promise((resolve) => (release = () => resolve(real as unknown as Backend))));
+    const pending = lazy.session.current();
+    lazy.close();
+    release();
+    await pending.catch(() => undefined);
+    expect(real.closed).to.equal(true);
+  });
+
+  it('reports a failed load as unavailable and tries again on the next call', async () => {
+    let attempt = 0;
+    const lazy = lazyBackend('test backend', 'c', async () => {
+      attempt++;
+      if (attempt === 1) throw new TypeError('Failed to fetch dynamically imported module');
+      return fakeBackend() as unknown as Backend;
+    });
+    const error = await lazy.session.current().catch((e: unknown) => e);
+    expect(BackendError.is(error, 'unavailable')).to.equal(true);
+    expect(await lazy.session.current()).to.deep.equal({ community: 'c', member: null });
+  });
+
+  it('makes <dorf-provider backend="https://…"> load the HTTP adapter on first use only', async () => {
+    await import('../src/core/provider.js');
+    const provider = document.createElement('dorf-provider');
+    provider.setAttribute('backend', 'http://127.0.0.1:9');
+    provider.setAttribute('community', 'nowhere');
+    document.body.append(provider);
+    await provider.updateComplete;
+    const backend = provider.activeBackend!;
+    expect(backend.community).to.equal('nowhere');
+    // Port 9 (discard) refuses connections: the adapter loaded and answered as an unreachable server does.
+    const error = await backend.feed.listGroups().catch((e: unknown) => e);
+    expect(BackendError.is(error, 'unavailable'), String(error)).to.equal(true);
+    expect(loaded('/src/data/adapters/http/index.ts')).to.equal(true);
+    provider.remove();
+  });
+});

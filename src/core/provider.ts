@@ -3,6 +3,7 @@
  * is defined before any widget and the page-wide default is in place.
  */
 import { createLocalBackend } from '../data/adapters/local/index.js';
+import '../data/adapters/http/register.js';
 import { registerBackend } from './backends.js';
 import { installDefaultProvider } from './default-provider.js';
 import { define } from './dorf-element.js';

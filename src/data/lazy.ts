@@ -1,10 +1,14 @@
 /**
- * Code of the local adapter that loads on first use: a page with only a booking calendar never
- * downloads the feed, and the static part (connection, identity, clock, live changes) needs no
- * zod at all. Every contract method is async, so a lazy domain is indistinguishable from an eager
- * one except for the first call's extra `import()`.
+ * Backend code that loads on first use. The local adapter loads each domain this way (a page with
+ * only a booking calendar never downloads the feed), and the provider loads the HTTP adapter this
+ * way (a page on the local backend never downloads it). Every contract method is async, so a lazy
+ * part is indistinguishable from an eager one except for the first call's extra `import()`.
  */
-import { BackendError } from '../../backend.js';
+import {
+  BackendError, type Backend, type BadgesApi, type BookingsApi, type FeedApi, type FilesApi, type LearningApi,
+  type LostFoundApi, type SessionApi, type Topic,
+} from './backend.js';
+import type { Change } from './schema/common.js';
 
 /**
  * Runs `importer` once and caches the result; a failed load (e.g. offline while the chunk was
@@ -17,7 +21,7 @@ export function once<T>(what: string, importer: () => Promise<T>): () => Promise
       loading = null;
       throw error instanceof BackendError
         ? error
-        : new BackendError('unavailable', `Could not load the ${what} code of the local adapter (${error instanceof Error ? error.message : String(error)}): check the connection and try again.`);
+        : new BackendError('unavailable', `Could not load the ${what} code (${error instanceof Error ? error.message : String(error)}): check the connection and try again.`);
     }));
 }
 
@@ -62,4 +66,49 @@ export function lazyApi<T extends AsyncMethods<T>>(what: string, load: () => Pro
       return method;
     },
   });
+}
+
+/**
+ * A whole backend that is created on first use by `load` (e.g. `import()` of an adapter). Its
+ * domains are `lazyApi` stand-ins; subscriptions made before the load attach once it is there.
+ */
+export function lazyBackend(what: string, community: string, load: () => Promise<Backend>): Backend {
+  let loaded: Backend | null = null;
+  let closed = false;
+  const get = once(what, () =>
+    load().then((backend) => {
+      if (closed) backend.close();
+      return (loaded = backend);
+    }),
+  );
+  return {
+    community,
+    session: lazyApi<SessionApi>(what, async () => (await get()).session),
+    files: lazyApi<FilesApi>(what, async () => (await get()).files),
+    feed: lazyApi<FeedApi>(what, async () => (await get()).feed),
+    bookings: lazyApi<BookingsApi>(what, async () => (await get()).bookings),
+    lostFound: lazyApi<LostFoundApi>(what, async () => (await get()).lostFound),
+    learning: lazyApi<LearningApi>(what, async () => (await get()).learning),
+    badges: lazyApi<BadgesApi>(what, async () => (await get()).badges),
+    subscribe(topic: Topic, listener: (change: Change) => void) {
+      let stop: (() => void) | null = null;
+      let cancelled = false;
+      get().then(
+        (backend) => {
+          if (!cancelled) stop = backend.subscribe(topic, listener);
+        },
+        // A backend that cannot load reports it on the next call; a subscription has no caller to tell.
+        () => undefined,
+      );
+      return () => {
+        cancelled = true;
+        stop?.();
+      };
+    },
+    seed: (dataset) => get().then((backend) => backend.seed(dataset)),
+    close() {
+      closed = true;
+      loaded?.close();
+    },
+  };
 }

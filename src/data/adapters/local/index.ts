@@ -18,7 +18,7 @@ import type {
 // Types only: the schemas (zod) load with the domains, never with this module.
 import type { Change, Dataset } from '../../schema/index.js';
 import { Core, type LocalBackendOptions } from './core.js';
-import { lazyApi, once } from './lazy.js';
+import { lazyApi, once } from '../../lazy.js';
 import { LocalSession } from './session.js';
 
 export type { LocalBackendOptions } from './core.js';

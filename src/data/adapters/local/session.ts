@@ -6,7 +6,7 @@
 import type { SessionApi } from '../../backend.js';
 import type { Credentials, Member, ProfileInput, Session } from '../../schema/index.js';
 import type { Core } from './core.js';
-import { lazyApi } from './lazy.js';
+import { lazyApi } from '../../lazy.js';
 
 /** The part of the session that validates its input with the schemas. */
 export type SessionWrites = Pick<SessionApi, 'signIn' | 'updateProfile'>;
