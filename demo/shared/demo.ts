@@ -2,6 +2,7 @@
  * Demo-site glue: loads a sample dataset into the provider's backend on the first visit
  * and shows what the store holds, read through the backend contract like any widget would.
  */
+import { demoBackend } from './choose-backend.js';
 import '../../src/index.js';
 import type { Backend } from '../../src/data/backend.js';
 import type { Dataset } from '../../src/data/schema/dataset.js';
@@ -17,12 +18,18 @@ async function waitForBackend(provider: DorfProvider): Promise<Backend> {
   return backend;
 }
 
-/** Seeds once per browser; `?reset` seeds again (seed is idempotent by record ids). */
+/**
+ * On the browser's own storage: seeds once per browser; `?reset` seeds again (seed is idempotent
+ * by record ids). The server loaded the samples itself.
+ */
 export async function startDemo(dataset: () => Dataset, summary: HTMLElement | null): Promise<void> {
   const provider = document.querySelector('dorf-provider')!;
   const backend = await waitForBackend(provider);
   const key = SEEDED_KEY(backend.community);
-  if (!localStorage.getItem(key) || new URLSearchParams(location.search).has('reset')) {
+  const local = demoBackend === 'local';
+  document.querySelectorAll<HTMLElement>('[data-local-only]').forEach((el) => (el.hidden = !local));
+  document.querySelectorAll<HTMLElement>('[data-server-only]').forEach((el) => (el.hidden = local));
+  if (local && (!localStorage.getItem(key) || new URLSearchParams(location.search).has('reset'))) {
     await backend.seed(dataset());
     localStorage.setItem(key, new Date().toISOString());
   }
