@@ -49,7 +49,14 @@ export interface DorfServer {
   routes: Route[];
   hub: ChangeHub;
   services: Services;
+  /** Ends event streams. */
   close(): Promise<void>;
+  /**
+   * Resolves when no request is being handled. A client may drop its connection while its
+   * request is still running here, so a shutdown waits for this, not for sockets, before it
+   * closes the database.
+   */
+  idle(): Promise<void>;
 }
 
 const TOPIC = /^(?:feed\/[a-z0-9-]{1,64}|bookings\/[a-z0-9-]{1,64}|learning\/[a-z0-9-]{1,64}|lost-found|badges|session)$/;
@@ -102,6 +109,17 @@ export async function createServer(options: ServerOptions): Promise<DorfServer> 
   const routes: Route[] = [...sessionRoutes(), ...bookingRoutes(), ...lostFoundRoutes(), ...feedRoutes(), ...learningRoutes(), ...badgeRoutes(), ...seedRoutes()];
 
   const app = new Hono();
+
+  let inFlight = 0;
+  let whenIdle: (() => void)[] = [];
+  app.use('*', async (_c, next) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      if (--inFlight === 0) for (const resolve of whenIdle.splice(0)) resolve();
+    }
+  });
 
   app.onError((error, c) => {
     if (error instanceof BackendError || (error as { name?: string }).name === 'BackendError') {
@@ -264,5 +282,6 @@ export async function createServer(options: ServerOptions): Promise<DorfServer> 
     async close() {
       await hub.close();
     },
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenIdle.push(resolve))),
   };
 }

@@ -64,11 +64,15 @@ async function start(config: Config, withSamples: boolean): Promise<void> {
   const http = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) => {
     console.log(`dorfplatz-server listening on http://${info.address}:${info.port} (${db.driver === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
   });
+  const connections = http as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
   const stop = async () => {
-    // Stop accepting, end event streams and idle keep-alive connections, then the database.
+    // Stop accepting; end event streams and idle keep-alives; let requests in flight finish
+    // (at most 10 s), even those whose client already left, before the database goes.
     http.close();
-    (http as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    connections.closeIdleConnections?.();
     await server.close();
+    await Promise.race([server.idle(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    connections.closeAllConnections?.();
     await db.close();
     process.exit(0);
   };
