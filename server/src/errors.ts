@@ -1,5 +1,5 @@
 /** Contract errors over HTTP: one status per `BackendError` code, and a machine-readable body. */
-import { BackendError, type BackendErrorCode, type FieldIssue } from '../../src/data/backend.js';
+import { BackendError, type BackendErrorCode } from '../../src/data/backend.js';
 
 export const STATUS: Record<BackendErrorCode, number> = {
   validation: 422,
@@ -12,18 +12,7 @@ export const STATUS: Record<BackendErrorCode, number> = {
   queued: 503,
 };
 
-export const notFound = (what: string) => new BackendError('not-found', `${what} not found`);
-
-/** A permission error with a catalogue key the widget can explain. */
-export const forbidden = (code: string, params?: Record<string, string | number>) =>
-  new BackendError('forbidden', code, { issues: [params ? { path: '', code, params } : { path: '', code }] });
-
-export const invalid = (path: string, code: string, params?: Record<string, string | number>) =>
-  BackendError.invalid([params ? { path, code, params } : { path, code }]);
-
-export function throwIfIssues(issues: FieldIssue[]): void {
-  if (issues.length > 0) throw BackendError.invalid(issues);
-}
+export { forbidden, invalid, notFound, throwIfIssues } from '../../src/data/backend.js';
 
 /** Malformed requests that never reach a schema (bad JSON, wrong content type): HTTP 400. */
 export class BadRequest extends BackendError {

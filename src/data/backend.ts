@@ -90,6 +90,21 @@ export class BackendError extends Error {
   }
 }
 
+/** `not-found` for a record asked for by id. */
+export const notFound = (what: string): BackendError => new BackendError('not-found', `${what} not found`);
+
+/** A permission error with a catalogue key the widget can explain ("join the group first"). */
+export const forbidden = (code: string, params?: Record<string, string | number>): BackendError =>
+  new BackendError('forbidden', code, { issues: [params ? { path: '', code, params } : { path: '', code }] });
+
+/** One field issue as a `validation` error. */
+export const invalid = (path: string, code: string, params?: Record<string, string | number>): BackendError =>
+  BackendError.invalid([params ? { path, code, params } : { path, code }]);
+
+export function throwIfIssues(issues: FieldIssue[]): void {
+  if (issues.length > 0) throw BackendError.invalid(issues);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validation: zod issues to field issues
 

@@ -6,7 +6,7 @@
  * `schema/*` module at runtime (type-only imports are fine). What only the domains need (error
  * helpers, roles, paging) lives in `domain.ts`, which loads with them.
  */
-import { BackendError, type Topic } from '../../backend.js';
+import { forbidden, type Topic } from '../../backend.js';
 // Types only: this module loads with the page, and the schemas (zod) load with the domains.
 import type { Change, FileRef, Member } from '../../schema/index.js';
 import { Connection, toBackendError } from './connection.js';
@@ -177,8 +177,7 @@ export class Core {
   /** The acting member; anonymous visitors get `forbidden` with `session.profileRequired`. */
   async member(): Promise<Member> {
     const member = await this.actor();
-    // As `forbidden('session.profileRequired')` of `domain.ts`, which this static module does not import.
-    if (!member) throw new BackendError('forbidden', 'session.profileRequired', { issues: [{ path: '', code: 'session.profileRequired' }] });
+    if (!member) throw forbidden('session.profileRequired');
     return member;
   }
 

@@ -3,25 +3,14 @@
  * key ranges and paged reads with opaque cursors. Loaded with the first domain, not with the
  * static base (paging needs the cursor codec and the schema's page size).
  */
-import { BackendError, type FieldIssue } from '../../backend.js';
+import { invalid } from '../../backend.js';
 import { PAGE_SIZE_DEFAULT, type Member, type PageRequest, type PublicMember } from '../../schema/index.js';
 import { decodeCursor, encodeCursor, type CursorKeyPart } from '../../rules/cursor.js';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
-export const notFound = (what: string) => new BackendError('not-found', `${what} not found`);
-
-/** A permission error with a catalogue key the widget can explain ("join the group first"). */
-export const forbidden = (code: string, params?: Record<string, string | number>) =>
-  new BackendError('forbidden', code, { issues: [params ? { path: '', code, params } : { path: '', code }] });
-
-export const invalid = (path: string, code: string, params?: Record<string, string | number>) =>
-  BackendError.invalid([params ? { path, code, params } : { path, code }]);
-
-export function throwIfIssues(issues: FieldIssue[]): void {
-  if (issues.length > 0) throw BackendError.invalid(issues);
-}
+export { forbidden, invalid, notFound, throwIfIssues } from '../../backend.js';
 
 export const isModerator = (member: Member | null): boolean =>
   !!member && (member.roles.includes('moderator') || member.roles.includes('admin'));
