@@ -4,6 +4,7 @@
  */
 export * from './core/provider.js';
 import './widgets/group-feed/dorf-group-feed.js';
+import './widgets/booking-calendar/dorf-booking-calendar.js';
 export { DorfElement, define } from './core/dorf-element.js';
 export type { DorfEnvironment, Theme } from './core/context.js';
 export { environmentContext } from './core/context.js';

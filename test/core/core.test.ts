@@ -212,8 +212,8 @@ describe('message sections', () => {
     const de = await fixture<ProbeElement>(html`<dorf-test-probe lang="de"></dorf-test-probe>`);
     const en = await fixture<ProbeElement>(html`<dorf-test-probe lang="en"></dorf-test-probe>`);
     expect(de.messages.issue({ path: 'start', code: 'booking.leadTime', params: { minutes: 2880 } })).to.equal('Bitte buchen Sie mindestens 2 Tage im Voraus.');
-    expect(en.messages.issue({ path: 'end', code: 'booking.tooLong', params: { max: 3, unit: 'day' } })).to.equal('The maximum booking is 3 days.');
-    expect(en.messages.issue({ path: 'end', code: 'booking.tooShort', params: { min: 120, unit: 'hour' } })).to.equal('The minimum booking is 2 hours.');
+    expect(en.messages.issue({ path: 'end', code: 'booking.tooLong', params: { max: 3, unit: 'days' } })).to.equal('The maximum booking is 3 days.');
+    expect(en.messages.issue({ path: 'end', code: 'booking.tooShort', params: { min: 120, unit: 'minutes' } })).to.equal('The minimum booking is 2 hours.');
     expect(de.messages.of(bookingMessages).issues['booking.closed']).to.equal('Das liegt außerhalb der Öffnungszeiten.');
   });
 
