@@ -63,6 +63,8 @@ export interface Route<B = any, Q = any> {
   response?: Schema;
   /** Custom response (files, event streams). */
   raw?: boolean;
+  /** The media type of a custom response, for `/openapi.json` (e.g. `text/calendar`). */
+  produces?: string;
   handler(ctx: Ctx<B, Q>): Promise<unknown>;
 }
 

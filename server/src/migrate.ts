@@ -4,10 +4,26 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './db.js';
+import { foldText } from '../../src/data/rules/text.js';
+import type { Database, Sql } from './db.js';
 
 const DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
 const LOCK = 7_346_201;
+
+/**
+ * Data steps that need JavaScript (the shared text folding has no SQL twin), run right after
+ * the script of their version, in the same transaction.
+ */
+const FOLLOW_UPS: Record<number, (tx: Sql) => Promise<void>> = {
+  3: async (tx) => {
+    const rows = await tx.query<{ community: string; id: string; name: string }>(
+      'SELECT community, id, coalesce(profile_name, token_name) AS name FROM members WHERE name_key IS NULL',
+    );
+    for (const row of rows) {
+      await tx.query('UPDATE members SET name_key = $3 WHERE community = $1 AND id = $2', [row.community, row.id, foldText(row.name)]);
+    }
+  },
+};
 
 export async function migrate(db: Database): Promise<number[]> {
   const files = (await readdir(DIR)).filter((f) => /^\d{3}_[a-z0-9_-]+\.sql$/.test(f)).sort();
@@ -20,6 +36,7 @@ export async function migrate(db: Database): Promise<number[]> {
     for (const { file, version, sql } of scripts) {
       if (done.has(version)) continue;
       await tx.exec(sql);
+      await FOLLOW_UPS[version]?.(tx);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, file]);
       applied.push(version);
     }

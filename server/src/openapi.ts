@@ -46,7 +46,9 @@ export function openApiDocument(routes: Route[]): unknown {
       responses: {
         ...(route.response
           ? { 200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } } }
-          : route.raw ? { 200: { description: 'OK' } } : { 204: { description: 'Done' } }),
+          : route.raw
+            ? { 200: route.produces ? { description: 'OK', content: { [route.produces]: { schema: { type: 'string' } } } } : { description: 'OK' } }
+            : { 204: { description: 'Done' } }),
         default: { description: 'A BackendError', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };

@@ -95,6 +95,8 @@ onEachDatabase('private data per endpoint', (kind, label) => {
       '/files/:fileId': () => ({}),
       '/bookings/resources': () => ({}),
       '/bookings/resources/:resourceId': () => ({}),
+      '/bookings/resources/:resourceId/calendar': () => ({}),
+      '/bookings/resources/:resourceId/calendar.ics': () => ({}),
       '/bookings/occupancy': (i) => ({ resourceId: i.resourceId!, start: '2030-03-04T00:00:00.000Z', end: '2030-04-30T00:00:00.000Z' }),
       '/bookings/manage': () => ({}),
       '/bookings': () => ({}),
@@ -105,6 +107,7 @@ onEachDatabase('private data per endpoint', (kind, label) => {
       '/feed/groups': () => ({}),
       '/feed/groups/:groupId': () => ({}),
       '/feed/groups/:groupId/members': () => ({}),
+      '/feed/groups/:groupId/candidates': () => ({}),
       '/feed/posts': (i) => ({ groupId: i.groupId! }),
       '/feed/groups/:groupId/highlights': () => ({}),
       '/feed/posts/:postId': () => ({}),
@@ -145,6 +148,61 @@ onEachDatabase('private data per endpoint', (kind, label) => {
       const own = await call(`${running.url}/c/${community}`, 'GET', `/feed/posts?groupId=${ids.groupId}`, { token: insider });
       assert.equal(own.status, 200);
       assert.ok(leaks(own.text).length > 0, 'the insider reads the private post');
+    });
+
+    it('the calendar feed: iCalendar with one event per holding booking, and no person', async () => {
+      const admin = as('admin');
+      const resource = await admin.bookings.saveResource(fixtures.resource());
+      const visitor = createHttpBackend({ baseUrl: running.url, community });
+      const requests = [
+        fixtures.bookingRequest(resource.id, '2030-03-12T10:00:00.000Z', '2030-03-12T12:00:00.000Z', { publicLabel: 'Sommerfest TSV' }),
+        fixtures.bookingRequest(resource.id, '2030-03-13T10:00:00.000Z', '2030-03-13T12:00:00.000Z'),
+        fixtures.bookingRequest(resource.id, '2030-03-14T10:00:00.000Z', '2030-03-14T12:00:00.000Z'),
+        fixtures.bookingRequest(resource.id, '2030-03-15T10:00:00.000Z', '2030-03-15T12:00:00.000Z'),
+      ];
+      const receipts = [];
+      for (const r of requests) receipts.push(await visitor.bookings.request(r));
+      await admin.bookings.decide({ id: receipts[0]!.booking.id, decision: 'confirm', reason: '' });
+      await admin.bookings.decide({ id: receipts[2]!.booking.id, decision: 'decline', reason: 'Belegt durch den Verein' });
+      await visitor.bookings.cancelByToken(receipts[3]!.manageToken);
+      const privateStrings = [...requests.flatMap((r) => fixtures.bookingSecrets(r)), ...receipts.map((r) => r.manageToken)];
+
+      const url = await visitor.bookings.calendarUrl(resource.id);
+      assert.ok(url, 'the server offers a calendar address');
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/c\/[^/]+\/bookings\/resources\/[^/]+\/calendar\.ics$/, url);
+      const response = await fetch(url);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'text/calendar; charset=utf-8');
+      assert.match(response.headers.get('cache-control') ?? '', /^public, max-age=\d+$/);
+      const text = await response.text();
+
+      // Structure: CRLF everywhere, one calendar, one event per holding booking (requested or confirmed).
+      assert.ok(text.endsWith('\r\n'), 'ends with CRLF');
+      assert.ok(!/[^\r]\n/.test(text), 'every line ends with CRLF');
+      const lines = text.split('\r\n').slice(0, -1).reduce<string[]>((out, line) => {
+        if (line.startsWith(' ')) out[out.length - 1] += line.slice(1);
+        else out.push(line);
+        return out;
+      }, []);
+      assert.equal(lines[0], 'BEGIN:VCALENDAR');
+      assert.equal(lines.at(-1), 'END:VCALENDAR');
+      assert.ok(lines.includes('VERSION:2.0'));
+      assert.equal(lines.filter((l) => l === 'BEGIN:VEVENT').length, 2, 'the requested and the confirmed booking; not the declined or cancelled ones');
+      assert.equal(lines.filter((l) => l === 'END:VEVENT').length, 2);
+      const uids = lines.filter((l) => l.startsWith('UID:')).map((l) => l.slice(4));
+      assert.deepEqual(uids.map((u) => u.split('@')[0]).sort(), [receipts[0]!.booking.id, receipts[1]!.booking.id].sort());
+      assert.ok(lines.includes('DTSTART:20300312T100000Z') && lines.includes('DTEND:20300312T120000Z'), 'times in UTC');
+      assert.ok(lines.includes('SUMMARY:belegt: Sommerfest TSV'), 'the public label of the confirmed booking');
+      assert.ok(lines.includes('SUMMARY:angefragt'), 'a requested booking without a label, in the community\'s language');
+      for (const s of privateStrings) assert.ok(!text.toLowerCase().includes(s.toLowerCase()), `the calendar carries ${s}`);
+
+      // A second fetch with the ETag is answered with 304; an unknown resource with 404.
+      const again = await fetch(url, { headers: { 'If-None-Match': response.headers.get('etag')! } });
+      assert.equal(again.status, 304);
+      const unknown = await fetch(url.replace(resource.id, 'no-such-resource'));
+      assert.equal(unknown.status, 404);
+      await assert.rejects(visitor.bookings.calendarUrl('no-such-resource'), (e: unknown) => (e as { code?: string }).code === 'not-found');
+      for (const b of [admin, visitor]) b.close();
     });
 
     it('writes that answer with data do not leak either', async () => {

@@ -31,7 +31,22 @@ describe('dorfplatz-server (PGlite)', () => {
   it('migrations are recorded and applied once', async () => {
     assert.deepEqual(await migrate(running.db), [], 'nothing left to apply');
     const versions = await running.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    assert.deepEqual(versions.map((v) => v.version), [1, 2]);
+    assert.deepEqual(versions.map((v) => v.version), [1, 2, 3]);
+  });
+
+  it('migration 3 gives members recorded before it their folded name key', async () => {
+    const db = await openTestDatabase('pglite');
+    try {
+      // A database as it was at version 2, with members in it.
+      await db.exec('DROP INDEX members_by_name; ALTER TABLE members DROP COLUMN name_key; DELETE FROM schema_migrations WHERE version = 3');
+      await createCommunity(db, 'alt');
+      await db.query("INSERT INTO members (community, id, token_name, profile_name, roles) VALUES ('alt', 'm-1', 'Jürgen', NULL, '{member}'), ('alt', 'm-2', 'Host name', 'Zoë Straße', '{member}')");
+      assert.deepEqual(await migrate(db), [3]);
+      const rows = await db.query<{ id: string; name_key: string }>("SELECT id, name_key FROM members WHERE community = 'alt' ORDER BY id");
+      assert.deepEqual(rows, [{ id: 'm-1', name_key: 'jurgen' }, { id: 'm-2', name_key: 'zo strasse' }]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('a host-signed member token identifies the member; no cookie is ever set', async () => {
@@ -125,6 +140,10 @@ describe('dorfplatz-server (PGlite)', () => {
     assert.ok(request.required.includes('acceptRules'));
     const occupancy = doc.paths['/c/{community}/bookings/occupancy'].get.responses[200].content['application/json'].schema;
     assert.equal(occupancy.items.properties.requester, undefined, 'the public booking has no requester');
+    const calendar = doc.paths['/c/{community}/bookings/resources/{resourceId}/calendar.ics'].get.responses[200];
+    assert.ok(calendar.content['text/calendar'], 'the calendar feed is documented as text/calendar');
+    const candidates = doc.paths['/c/{community}/feed/groups/{groupId}/candidates'].get.responses[200].content['application/json'].schema;
+    assert.deepEqual(Object.keys(candidates.properties.items.items.properties).sort(), ['displayName', 'id'], 'candidates are public members');
   });
 
   it('CORS: only the community\'s origins, never credentials', async () => {

@@ -16,12 +16,12 @@
  */
 import type * as z from 'zod/mini';
 import type {
-  Achievement, AbuseReport, Alternative, Award, AwardInput, AwardQuery, Booking, BookingDecision,
+  Achievement, AbuseReport, Alternative, Award, AwardInput, AwardQuery, Booking, BookingDecision, CandidateQuery,
   BookingQuery, BookingReceipt, BookingRequest, CheckInInput, CohortOverview, Comment, CommentInput,
   CommentQuery, CommitmentInput, CompleteStepInput, ContactInput, Credentials, FileInput, FileRef,
   Group, GroupInput, Highlights, Item, ItemInput, ItemPatch, ItemQuery, ItemReceipt, JoinRequest, Level, Member,
   Membership, ModerationAction, OccupancyQuery, OwnItem, Page, PageRequest, Path, PendingSignOff, Post,
-  PostInput, PostPatch, PostQuery, ProfileInput, Progress, PublicBooking, ReactionInput, Report,
+  PostInput, PostPatch, PostQuery, ProfileInput, Progress, PublicBooking, PublicMember, ReactionInput, Report,
   ReportInput, ReportQuery, Resource, RevokeInput, Session, SignOffInput, WallConsentInput,
   WithdrawInput, Change, Dataset,
 } from './schema/index.js';
@@ -192,6 +192,12 @@ export interface FeedApi {
   acceptRules(groupId: string): Promise<Membership>;
   /** Moderators: members and pending requests of a group. */
   listMembers(groupId: string, page: PageRequest): Promise<Page<Membership>>;
+  /**
+   * Moderators of the group: community members who are not in it yet (no active, pending or
+   * invited membership), ordered by folded display name then id, filtered by `q` (case- and accent-insensitive
+   * part of the name); to invite someone with `moderate({ action: 'invite', … })`.
+   */
+  inviteCandidates(groupId: string, query: CandidateQuery): Promise<Page<PublicMember>>;
 
   /** Newest first; excludes active urgent notices and pinned posts (see `highlights`). */
   listPosts(query: PostQuery): Promise<Page<Post>>;
@@ -225,6 +231,12 @@ export interface BookingsApi {
   saveResource(resource: Resource): Promise<Resource>;
   /** Public occupancy of a range: no person, only when and whether confirmed. */
   occupancy(query: OccupancyQuery): Promise<PublicBooking[]>;
+  /**
+   * An address calendar apps can subscribe to: the resource's public occupancy as iCalendar
+   * (no person, like `occupancy`), kept current by the backend. `null` where there is no such
+   * address (the local adapter: the data lives in one browser); widgets then offer a download.
+   */
+  calendarUrl(resourceId: string): Promise<string | null>;
   /**
    * Requests a booking. Rejects with `conflict` (and nearby `alternatives`) when the range
    * overlaps a requested or confirmed booking, checked and written in one atomic step.

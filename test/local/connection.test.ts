@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { Connection, toBackendError } from '../../src/data/adapters/local/connection.js';
 import { DB_VERSION } from '../../src/data/adapters/local/index.js';
+import { upgrade, type DorfDB } from '../../src/data/adapters/local/schema.js';
 import { BackendError } from '../../src/data/backend.js';
 import { deleteDatabase, failure, world, type World } from './world.js';
 
@@ -30,6 +31,38 @@ describe('local adapter: connection and upgrades', () => {
       expect([...tx.objectStore('items').indexNames]).to.include.members(['byStatus', 'byType', 'byCategory', 'words', 'byMatch']);
       expect(tx.objectStore('items').index('words').multiEntry).to.equal(true);
       expect(tx.objectStore('bookings').index('byToken').unique).to.equal(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a version 1 database: members get their name key and are found as invite candidates', async () => {
+    // Version 1 as a browser has it: every store of step 1, members without `nameKey` or `byName`.
+    const v1 = await openDB<DorfDB>(w.dbName, 1, {
+      upgrade: (db, _old, _new, tx) => {
+        upgrade(db, 0, tx);
+        tx.objectStore('members').deleteIndex('byName');
+      },
+    });
+    const old = v1.transaction('members', 'readwrite');
+    for (const [id, displayName] of [['m-1', 'Jürgen Alt'], ['m-2', 'anna Alt'], ['m-3', 'Zoë Alt']]) {
+      await old.store.put({ id, displayName, roles: ['member'] } as DorfDB['members']['value']);
+    }
+    await old.done;
+    v1.close();
+
+    const admin = w.admin();
+    await admin.feed.saveGroup({
+      id: 'lauftreff', name: 'Lauftreff', description: '', visibility: 'public', joinPolicy: 'open', rules: '', approveBeforePublish: false,
+    });
+    const all = await admin.feed.inviteCandidates('lauftreff', { q: 'alt' });
+    expect(all.items.map((m) => m.displayName)).to.deep.equal(['anna Alt', 'Jürgen Alt', 'Zoë Alt']);
+    expect(all.items[0]).to.deep.equal({ id: 'm-2', displayName: 'anna Alt' });
+    expect((await admin.feed.inviteCandidates('lauftreff', { q: 'JURGEN' })).items.map((m) => m.id)).to.deep.equal(['m-1']);
+    const db = await openDB<DorfDB>(w.dbName);
+    try {
+      expect(db.version).to.equal(DB_VERSION);
+      expect((await db.get('members', 'm-3'))?.nameKey).to.equal('zo alt');
     } finally {
       db.close();
     }

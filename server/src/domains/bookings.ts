@@ -8,8 +8,11 @@
  * the manage token is the only key to a booking; saving resources, listing, deciding and
  * cancelling are for community admins.
  */
+import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { BackendError } from '../../../src/data/backend.js';
+import { toICalendar, type ICalEvent } from '../../../src/core/ical.js';
+import { addDays, calendarDayOf } from '../../../src/data/rules/zoned.js';
 import {
   Booking, BookingDecision, BookingQuery, BookingReceipt, BookingRequest, Id, line, OccupancyQuery, page, PublicBooking, Resource, Slug,
 } from '../../../src/data/schema/index.js';
@@ -22,6 +25,61 @@ import type { Ctx, Route } from '../http.js';
 import { cursorKey, isAdmin, iso, isoOrNull, limitOf, pageFrom } from './common.js';
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** The calendar feed: from this many days back to the end of the booking window, at most `CALENDAR_MAX_EVENTS`. */
+export const CALENDAR_PAST_DAYS = 30;
+export const CALENDAR_MAX_EVENTS = 2000;
+/** How long calendar apps and proxies may keep a copy of the feed. */
+const CALENDAR_MAX_AGE = 300;
+
+/** What a subscribed calendar shows instead of a person: per community locale. */
+const CALENDAR_WORDS = {
+  de: { confirmed: 'belegt', requested: 'angefragt' },
+  en: { confirmed: 'booked', requested: 'requested' },
+} as const;
+
+const CalendarLink = z.object({ url: z.string() });
+
+/** Where the resource's subscribable feed lives (root-relative unless the server knows its public URL). */
+const calendarPath = (ctx: Ctx, resourceId: string) =>
+  `${ctx.services.basePath}/c/${ctx.community.id}/bookings/resources/${encodeURIComponent(resourceId)}/calendar.ics`;
+
+/**
+ * The public occupancy as iCalendar, like the calendar widget's download: `day` resources as
+ * all-day events on the resource's calendar days, `hour` resources as UTC instants. Only
+ * when, whether confirmed and the label the requester chose to show: no person, no purpose.
+ */
+function occupancyCalendar(ctx: Ctx, resource: Resource, rows: CalendarRow[]): string {
+  const words = CALENDAR_WORDS[ctx.community.locale] ?? CALENDAR_WORDS.de;
+  const events = rows.map((r): ICalEvent => {
+    const start = iso(r.start_at);
+    const end = iso(r.end_at);
+    const when = resource.rules.unit === 'day'
+      ? { start: calendarDayOf(start, resource.timeZone), end: addDays(calendarDayOf(Date.parse(end) - 1, resource.timeZone), 1) }
+      : { start: new Date(start), end: new Date(end) };
+    const word = words[r.status];
+    return {
+      uid: `${r.id}@${ctx.community.id}.dorfplatz`,
+      ...when,
+      summary: r.public_label ? `${word}: ${r.public_label}` : word,
+      location: resource.location || resource.name,
+      // The last change of the booking, so the same data gives the same bytes (and ETag).
+      stamp: iso(r.decided_at ?? r.created_at),
+    };
+  });
+  return toICalendar(events, { prodId: '-//Dorfplatz//Booking calendar//EN', name: resource.name });
+}
+
+interface CalendarRow {
+  id: string;
+  start_at: Date | string;
+  end_at: Date | string;
+  status: 'requested' | 'confirmed';
+  public_label: string;
+  created_at: Date | string;
+  decided_at: Date | string | null;
+}
 
 interface BookingRow {
   id: string;
@@ -155,6 +213,51 @@ export function bookingRoutes(): Route[] {
         );
         if (!rows[0]?.known) throw notFound('Resource');
         return rows.filter((r) => r.id !== null).map(toPublic);
+      },
+    },
+    {
+      method: 'get', path: '/bookings/resources/:resourceId/calendar', tag: 'bookings',
+      summary: 'The address of the resource\'s occupancy feed (iCalendar) for calendar subscriptions',
+      params: { resourceId: Slug }, response: CalendarLink,
+      handler: async (ctx) => {
+        const resourceId = ctx.params.resourceId!;
+        if (!(await resourceOf(ctx, ctx.db, resourceId))) throw notFound('Resource');
+        return { url: calendarPath(ctx, resourceId) };
+      },
+    },
+    {
+      method: 'get', path: '/bookings/resources/:resourceId/calendar.ics', tag: 'bookings',
+      summary: `Public occupancy as iCalendar (requested and confirmed, ${CALENDAR_PAST_DAYS} days back to the end of the booking window, no person)`,
+      params: { resourceId: Slug }, raw: true, produces: 'text/calendar',
+      handler: async (ctx) => {
+        const resource = await resourceOf(ctx, ctx.db, ctx.params.resourceId!);
+        if (!resource) throw notFound('Resource');
+        const from = new Date(ctx.now.getTime() - CALENDAR_PAST_DAYS * DAY);
+        // One day beyond the window, so a window counted in calendar days is never cut short.
+        const to = new Date(ctx.now.getTime() + (resource.rules.maxAdvance + 1) * DAY);
+        const rows = await ctx.db.query<CalendarRow>(
+          `SELECT id, start_at, end_at, status, public_label, created_at, decided_at FROM bookings
+           WHERE community = $1 AND resource_id = $2 AND status IN ('requested', 'confirmed') AND end_at > $3 AND start_at < $4
+           ORDER BY start_at, id LIMIT ${CALENDAR_MAX_EVENTS}`,
+          [ctx.community.id, resource.id, from, to],
+        );
+        const text = occupancyCalendar(ctx, resource, rows);
+        const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+        const headers: Record<string, string> = {
+          'Cache-Control': `public, max-age=${CALENDAR_MAX_AGE}`,
+          ETag: etag,
+          'X-Content-Type-Options': 'nosniff',
+          'Cross-Origin-Resource-Policy': 'cross-origin',
+        };
+        const match = ctx.header('if-none-match');
+        if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
+        return new Response(text, {
+          headers: {
+            ...headers,
+            'Content-Type': 'text/calendar; charset=utf-8',
+            'Content-Disposition': `inline; filename="${resource.id}.ics"`,
+          },
+        });
       },
     },
     {

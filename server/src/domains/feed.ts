@@ -11,8 +11,8 @@
 import * as z from 'zod/mini';
 import { BackendError, parse } from '../../../src/data/backend.js';
 import {
-  Comment, CommentInput, CommentQuery, CommitmentInput, Group, GroupInput, Highlights, Id, JoinRequest, Membership, ModerationAction,
-  page, PageRequest, Post, PostInput, PostPatch, PostQuery, Reaction, ReactionInput, Report, ReportInput, ReportQuery, Slug, WithdrawInput,
+  CandidateQuery, Comment, CommentInput, CommentQuery, CommitmentInput, Group, GroupInput, Highlights, Id, JoinRequest, Membership, ModerationAction,
+  page, PageRequest, Post, PostInput, PostPatch, PostQuery, PublicMember, Reaction, ReactionInput, Report, ReportInput, ReportQuery, Slug, WithdrawInput,
   type Member,
 } from '../../../src/data/schema/index.js';
 import { foldText } from '../../../src/data/rules/text.js';
@@ -370,6 +370,31 @@ export function feedRoutes(): Route[] {
           [ctx.community.id, groupId, after?.[0] ?? null, limit + 1],
         );
         return pageFrom(rows, limit, 'members', (r) => [r.member_id], toMembership);
+      },
+    },
+    {
+      method: 'get', path: '/feed/groups/:groupId/candidates', tag: 'feed',
+      summary: 'Moderators: community members not in the group yet (to invite), by name, filtered by `q`',
+      params: { groupId: Slug }, query: CandidateQuery, response: page(PublicMember),
+      handler: async (ctx: Ctx<unknown, CandidateQuery>) => {
+        requireMember(ctx.member);
+        const groupId = ctx.params.groupId!;
+        requireModerate(await accessTo(ctx, ctx.db, groupId));
+        const q = ctx.query;
+        const limit = limitOf(q);
+        const after = cursorKey(q.cursor, 'candidates', 2);
+        // Keyset over `members_by_name`; `name_key` is the folded name (byte order), so `q`,
+        // folded the same way, is a plain substring test.
+        const rows = await ctx.db.query<{ id: string; display_name: string; name_key: string }>(
+          `SELECT m.id, coalesce(m.profile_name, m.token_name) AS display_name, m.name_key FROM members m
+           WHERE m.community = $1 AND m.name_key IS NOT NULL
+             AND ($3::text IS NULL OR strpos(m.name_key, $3) > 0)
+             AND ($4::text IS NULL OR (m.name_key, m.id COLLATE "C") > ($4::text COLLATE "C", $5::text COLLATE "C"))
+             AND NOT EXISTS (SELECT 1 FROM memberships s WHERE s.community = m.community AND s.group_id = $2 AND s.member_id = m.id)
+           ORDER BY m.name_key, m.id COLLATE "C" LIMIT $6`,
+          [ctx.community.id, groupId, q.q ? foldText(q.q) : null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+        );
+        return pageFrom(rows, limit, 'candidates', (r) => [r.name_key, r.id], (r) => ({ id: r.id, displayName: r.display_name }));
       },
     },
     {

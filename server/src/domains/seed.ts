@@ -44,7 +44,10 @@ export async function seedDataset(tx: Sql, community: string, data: Dataset, now
   const topics = new Set<string>();
   await tx.query('UPDATE communities SET name = $2, time_zone = $3, locale = $4 WHERE id = $1', [c, data.community.name, data.community.timeZone, data.community.locale]);
   for (const m of data.members) {
-    await tx.query('INSERT INTO members (community, id, token_name, roles) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [c, m.id, m.displayName, m.roles]);
+    await tx.query(
+      'INSERT INTO members (community, id, token_name, roles, name_key) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+      [c, m.id, m.displayName, m.roles, foldText(m.displayName)],
+    );
   }
   for (const { members, ...g } of data.groups) {
     await tx.query(

@@ -4,6 +4,7 @@ import { BackendError, parse } from '../../../src/data/backend.js';
 import {
   Credentials, FILE_LIMITS, FileInput, FileRef, Id, IMAGE_TYPES, line, Member, ProfileInput, Session,
 } from '../../../src/data/schema/index.js';
+import { foldText } from '../../../src/data/rules/text.js';
 import { signToken, verifyPassword, type TokenPayload } from '../auth.js';
 import type { Database, Sql } from '../db.js';
 import { forbidden, invalid, notFound } from '../errors.js';
@@ -31,10 +32,11 @@ export async function resolveMember(db: Database, community: string, payload: To
   const cached = known.get(key);
   if (cached && Date.now() - cached.at < 2000) return cached.member;
   const rows = await db.query<{ display_name: string }>(
-    `INSERT INTO members AS m (community, id, token_name, roles) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (community, id) DO UPDATE SET token_name = excluded.token_name, roles = excluded.roles
+    `INSERT INTO members AS m (community, id, token_name, roles, name_key) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (community, id) DO UPDATE SET token_name = excluded.token_name, roles = excluded.roles,
+       name_key = CASE WHEN m.profile_name IS NULL THEN excluded.name_key ELSE m.name_key END
      RETURNING coalesce(m.profile_name, m.token_name) AS display_name`,
-    [community, payload.sub, payload.name, payload.roles],
+    [community, payload.sub, payload.name, payload.roles, foldText(payload.name)],
   );
   const member: Member = { id: payload.sub, displayName: rows[0]!.display_name, roles: [...payload.roles] };
   known.set(key, { member, at: Date.now() });
@@ -136,7 +138,10 @@ export function sessionRoutes(): Route[] {
       handler: async (ctx: Ctx<ProfileInput>) => {
         const member = requireMember(ctx.member);
         await ctx.write(async (tx, changes) => {
-          await tx.query('UPDATE members SET profile_name = $3 WHERE community = $1 AND id = $2', [ctx.community.id, member.id, ctx.body.displayName]);
+          await tx.query(
+            'UPDATE members SET profile_name = $3, name_key = $4 WHERE community = $1 AND id = $2',
+            [ctx.community.id, member.id, ctx.body.displayName, foldText(ctx.body.displayName)],
+          );
           changes.push({ topic: 'session', kind: 'updated', entity: 'member', id: member.id });
         });
         forgetMember(ctx.services.db, ctx.community.id, member.id);

@@ -223,6 +223,10 @@ export const ReportQuery = z.extend(PageRequest, {
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
+/** Moderators looking for someone to invite: community members not yet in the group, by name. */
+export const CandidateQuery = z.extend(PageRequest, { q: z.optional(line(1, 60)) });
+export type CandidateQuery = z.infer<typeof CandidateQuery>;
+
 export const ModerationAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('pin'), postId: Id, on: z.boolean() }),
   z.object({ action: z.literal('hide'), target: ReportTarget, on: z.boolean() }),

@@ -63,9 +63,14 @@ export class HttpClient {
     return `${this.base}${path}${qs ? `?${qs}` : ''}`;
   }
 
-  /** Turns a root-relative URL from the server (e.g. a file) into an absolute one. */
+  /**
+   * Turns a root-relative URL from the server (e.g. a file) into an absolute one; a relative
+   * `baseUrl` (`/api`) is taken relative to the page.
+   */
   resolve(url: string): string {
-    return new URL(url, `${this.options.baseUrl.replace(/\/+$/, '')}/`).toString();
+    const base = `${this.options.baseUrl.replace(/\/+$/, '')}/`;
+    const page = typeof location === 'undefined' ? undefined : location.href;
+    return new URL(url, page ? new URL(base, page) : base).toString();
   }
 
   async send<T>(call: Call): Promise<T> {

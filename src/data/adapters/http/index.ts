@@ -17,7 +17,7 @@ import type {
 import { BackendError } from '../../backend.js';
 import {
   Achievement, Award, Booking, BookingReceipt, CohortOverview, Comment, FileRef, Group, Highlights, Item, ItemReceipt, Member,
-  Membership, OwnItem, page, Path, PendingSignOff, Post, Progress, PublicBooking, Report, Resource, Session,
+  Membership, OwnItem, page, Path, PendingSignOff, Post, Progress, PublicBooking, PublicMember, Report, Resource, Session,
   type Change, type Dataset, type FileInput, type Page, type PageRequest,
 } from '../../schema/index.js';
 import { HttpClient, type Call, type ClientOptions } from './client.js';
@@ -31,6 +31,7 @@ export interface HttpBackendOptions extends ClientOptions {
 }
 
 const SignInResult = z.object({ session: Session, token: z.string() });
+const CalendarLink = z.object({ url: z.string().check(z.minLength(1), z.maxLength(2000)) });
 
 const enc = encodeURIComponent;
 
@@ -129,6 +130,7 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     leave: (groupId) => write('POST', `/feed/groups/${enc(groupId)}/leave`, {}),
     acceptRules: (groupId) => write('POST', `/feed/groups/${enc(groupId)}/accept-rules`, {}, Membership),
     listMembers: (groupId, p) => get(`/feed/groups/${enc(groupId)}/members`, page(Membership), pageQuery(p)),
+    inviteCandidates: (groupId, query) => get(`/feed/groups/${enc(groupId)}/candidates`, page(PublicMember), queryOf(query ?? {})),
     listPosts: async (query) => withUrls(await get<Page<Post>>('/feed/posts', page(Post), queryOf(query))),
     highlights: async (groupId) => withUrls(await get<z.infer<typeof Highlights>>(`/feed/groups/${enc(groupId)}/highlights`, Highlights)),
     getPost: async (postId) => withUrls(await get<Post>(`/feed/posts/${enc(postId)}`, Post)),
@@ -155,6 +157,9 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     getResource: (resourceId) => get(`/bookings/resources/${enc(resourceId)}`, Resource),
     saveResource: (resource) => write('PUT', '/bookings/resources', resource, Resource),
     occupancy: (query) => get('/bookings/occupancy', z.array(PublicBooking), queryOf(query)),
+    // The server names the feed's address (root-relative unless it knows its public URL).
+    calendarUrl: async (resourceId) =>
+      client.resolve((await get<{ url: string }>(`/bookings/resources/${enc(resourceId)}/calendar`, CalendarLink)).url),
     request: (input) => write('POST', '/bookings/requests', input, BookingReceipt),
     getByToken: (manageToken) => get('/bookings/manage', Booking, undefined, token(manageToken)),
     cancelByToken: (manageToken) => write('POST', '/bookings/manage/cancel', {}, Booking, { headers: token(manageToken) }),

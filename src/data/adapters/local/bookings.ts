@@ -114,6 +114,17 @@ export class LocalBookings implements BookingsApi {
   }
 
   /**
+   * No subscription address: the data lives in this browser, which no calendar app can reach.
+   * `null` for a known resource (widgets offer the occupancy as a download instead).
+   */
+  async calendarUrl(resourceId: string): Promise<string | null> {
+    parse(Slug, resourceId);
+    const known = await this.core.read(['resources'], (tx) => tx.objectStore('resources').getKey(resourceId));
+    if (known === undefined) throw notFound('Resource');
+    return null;
+  }
+
+  /**
    * Checks the resource's rules (`validation` with `booking.*` issues), then overlap and insert in
    * one transaction. On overlap: `conflict` with `alternatives`, the nearest free ranges of the
    * same length that pass the rules. Auto-approval resources confirm at once. A replayed id

@@ -10,7 +10,7 @@ import { forbidden, type Topic } from '../../backend.js';
 // Types only: this module loads with the page, and the schemas (zod) load with the domains.
 import type { Change, FileRef, Member } from '../../schema/index.js';
 import { Connection, toBackendError } from './connection.js';
-import { DB_VERSION, upgrade, type DorfDB, type FileRecord, type Store, type Tx } from './schema.js';
+import { DB_VERSION, memberRecord, upgrade, type DorfDB, type FileRecord, type Store, type Tx } from './schema.js';
 
 /** Options of `createLocalBackend`. */
 export interface LocalBackendOptions {
@@ -70,7 +70,7 @@ export class Core {
     this.connection = new Connection<DorfDB>({
       name: this.dbName,
       version: DB_VERSION,
-      upgrade: (db, oldVersion) => upgrade(db, oldVersion),
+      upgrade: (db, oldVersion, transaction) => upgrade(db, oldVersion, transaction),
       blockedTimeoutMs: options.storage?.blockedTimeoutMs ?? 3000,
     });
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`dorfplatz:${this.dbName}`) : null;
@@ -91,7 +91,7 @@ export class Core {
       const member = this.identity === 'visitor' ? null : this.identity.member;
       if (member) {
         const tx = db.transaction('members', 'readwrite', { durability: this.durability });
-        await tx.store.put({ id: member.id, displayName: member.displayName, roles: [...member.roles] });
+        await tx.store.put(memberRecord(member));
         await tx.done;
       }
     })().catch((error: unknown) => {

@@ -42,7 +42,8 @@ export interface Page<T> {
 
 /**
  * One page of an index whose keys start with `prefix`, continuing after the cursor's key.
- * `accept` turns a record into a result or skips it (`undefined`); the scan stops after the
+ * `accept` turns a record into a result or skips it (`undefined`), possibly after awaiting
+ * IndexedDB requests of the same transaction (nothing else); the scan stops after the
  * first accepted record beyond the page, so `nextCursor` is `null` exactly on the last page.
  * Cost: the records on the page plus the skipped ones, never the whole index.
  */
@@ -52,7 +53,7 @@ export async function pageOf<V, T>(
   prefix: CursorKeyPart[],
   request: PageRequest,
   direction: 'next' | 'prev',
-  accept: (value: V) => T | undefined,
+  accept: (value: V) => T | undefined | Promise<T | undefined>,
 ): Promise<Page<T>> {
   const limit = request.limit ?? PAGE_SIZE_DEFAULT;
   let range = prefixRange(prefix);
@@ -68,7 +69,8 @@ export async function pageOf<V, T>(
   let lastKey: IDBValidKey | null = null;
   let more = false;
   for (let cursor = await source.openCursor(range, direction); cursor; cursor = await cursor.continue()) {
-    const item = accept(cursor.value);
+    let item = accept(cursor.value);
+    if (item instanceof Promise) item = await item;
     if (item === undefined) continue;
     if (items.length === limit) {
       more = true;

@@ -12,7 +12,7 @@
  *   and visible only to their author and moderators until approved.
  * - Reacting and "Mach mit!": a member profile and read access (no membership needed).
  * - Reporting: anyone who can read the target, anonymous visitors included.
- * - Moderation (`moderate`, `listPending`, `listMembers`, `listReports` of a group): group
+ * - Moderation (`moderate`, `listPending`, `listMembers`, `inviteCandidates`, `listReports` of a group): group
  *   moderators/admins or community moderators/admins. `listReports` without a group: community
  *   moderators. `saveGroup`: community admins.
  * - Hidden posts and comments are visible to moderators only; edits and deletes to the author
@@ -20,9 +20,9 @@
  */
 import { BackendError, parse, type FeedApi } from '../../backend.js';
 import {
-  CommentInput, CommentQuery, CommitmentInput, GroupInput, Id, JoinRequest, ModerationAction, PageRequest, PostInput,
+  CandidateQuery, CommentInput, CommentQuery, CommitmentInput, GroupInput, Id, JoinRequest, ModerationAction, PageRequest, PostInput,
   PostPatch, PostQuery, Reaction, ReactionInput, ReportInput, ReportQuery, Slug, WithdrawInput,
-  type Comment, type Group, type Highlights, type Member, type Membership, type Page, type Post, type Report,
+  type Comment, type Group, type Highlights, type Member, type Membership, type Page, type Post, type PublicMember, type Report,
 } from '../../schema/index.js';
 import { foldText } from '../../rules/text.js';
 import type { ChangeDraft, Core } from './core.js';
@@ -296,6 +296,28 @@ export class LocalFeed implements FeedApi {
     return this.core.read(GROUP, async (tx) => {
       requireModerate(await accessTo(tx, groupId, member));
       return pageOf(tx.objectStore('memberships').index('byGroup'), 'members', [groupId], request, 'next', toMembership);
+    });
+  }
+
+  /**
+   * Community members without any membership in the group (active, pending or invited), by
+   * folded name then id, through the members' `[nameKey, id]` index. `q` is folded like the
+   * names (`rules/text.ts`) and matched as a part of the name key. Each member on the way costs
+   * one membership lookup; nothing beyond the page (and the skipped members) is read.
+   */
+  async inviteCandidates(groupId: string, query: CandidateQuery): Promise<Page<PublicMember>> {
+    parse(Slug, groupId);
+    const q = parse(CandidateQuery, query);
+    const member = await this.core.member();
+    const needle = q.q ? foldText(q.q) : '';
+    return this.core.read(['members', ...GROUP], async (tx) => {
+      requireModerate(await accessTo(tx, groupId, member));
+      const memberships = tx.objectStore('memberships');
+      return pageOf(tx.objectStore('members').index('byName'), 'candidates', [], q, 'next', async (m) => {
+        if (needle && !m.nameKey.includes(needle)) return undefined;
+        if (await memberships.getKey([groupId, m.id])) return undefined;
+        return publicMember(m);
+      });
     });
   }
 

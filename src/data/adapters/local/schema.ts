@@ -8,6 +8,7 @@
  * Per-session fields (`myReactions`, `mine`, `membership`) are never stored.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { foldText } from '../../rules/text.js';
 import type * as z from 'zod/mini';
 import type {
   Achievement, AnimalDetails, AwardEvidence, Booking, Call, Category, CoarsePoint, Comment, ContactMessage, FileKind,
@@ -16,7 +17,7 @@ import type {
 } from '../../schema/index.js';
 
 /** Bump with a new `if (oldVersion < N)` step in `upgrade`; never edit a released step. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type Key = string;
 
@@ -28,6 +29,17 @@ export interface VisitorRecord {
 export type MetaRecord =
   | { key: 'visitor'; value: VisitorRecord }
   | { key: 'community'; value: { id: string; name: string; timeZone: string; locale: 'de' | 'en' } };
+
+/** A community member as stored: the public member plus its sort and search key. */
+export interface MemberRecord extends Member {
+  /** `foldText(displayName)` (see `rules/text.ts`): the `byName` index sorts and searches by it. */
+  nameKey: string;
+}
+
+/** The stored record of a member, with its name key. */
+export const memberRecord = (member: Member): MemberRecord => ({
+  id: member.id, displayName: member.displayName, roles: [...member.roles], nameKey: foldText(member.displayName),
+});
 
 export interface GroupRecord extends GroupInput {
   rulesVersion: number;
@@ -212,7 +224,7 @@ export interface AwardRecord {
 
 export interface DorfDB extends DBSchema {
   meta: { key: string; value: MetaRecord };
-  members: { key: string; value: Member };
+  members: { key: string; value: MemberRecord; indexes: { byName: [string, string] } };
   groups: { key: string; value: GroupRecord; indexes: { byName: [string, string] } };
   memberships: {
     key: [string, string];
@@ -292,7 +304,7 @@ export type Tx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTrans
  * Schema upgrades, one step per version. Runs inside the `versionchange` transaction; each step
  * only adds what its version introduced, so a browser can jump from any old version to the newest.
  */
-export function upgrade(db: Db, oldVersion: number): void {
+export function upgrade(db: Db, oldVersion: number, tx: IDBPTransaction<DorfDB, Store[], 'versionchange'>): void {
   if (oldVersion < 1) {
     db.createObjectStore('meta', { keyPath: 'key' });
     db.createObjectStore('members', { keyPath: 'id' });
@@ -355,5 +367,24 @@ export function upgrade(db: Db, oldVersion: number): void {
     awards.createIndex('byRecipient', ['recipientId', 'issuedOn', 'id']);
     awards.createIndex('wall', 'wallKey');
     awards.createIndex('byInput', 'inputId');
+  }
+  if (oldVersion < 2) {
+    // Members by folded name, for `inviteCandidates`; records from version 1 get their key here.
+    const members = tx.objectStore('members');
+    members.createIndex('byName', ['nameKey', 'id']);
+    if (oldVersion >= 1) {
+      void (async () => {
+        for (let c = await members.openCursor(); c; c = await c.continue()) {
+          if (typeof c.value.nameKey !== 'string') await c.update(memberRecord(c.value));
+        }
+      })().catch(() => {
+        // A failed write aborts the upgrade on its own; the open then reports `unavailable`.
+        try {
+          tx.abort();
+        } catch {
+          // already aborting
+        }
+      });
+    }
   }
 }

@@ -11,7 +11,7 @@ import type { ChangeDraft, Core } from './core.js';
 import { invalid, iso, publicMember } from './domain.js';
 import { indexPost, noReactions } from './feed.js';
 import { indexItem } from './lost-found.js';
-import type { DorfDB, GroupRecord, MembershipRecord, ReactionRecord, Store } from './schema.js';
+import { memberRecord, type DorfDB, type GroupRecord, type MembershipRecord, type ReactionRecord, type Store } from './schema.js';
 
 interface Entry {
   store: Store;
@@ -35,7 +35,7 @@ export async function seedDataset(core: Core, input: Dataset): Promise<void> {
   const topics = new Set<string>();
 
   add('meta', 'community', { key: 'community', value: data.community });
-  for (const member of data.members) add('members', member.id, member);
+  for (const member of data.members) add('members', member.id, memberRecord(member));
 
   data.groups.forEach(({ members, ...group }, g) => {
     const record: GroupRecord = { ...group, rulesVersion: 1, memberCount: members.length, createdAt: now };

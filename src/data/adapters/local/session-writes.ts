@@ -2,6 +2,7 @@
 import { parse } from '../../backend.js';
 import { Credentials, ProfileInput, type Member, type Session } from '../../schema/index.js';
 import type { Core } from './core.js';
+import { memberRecord } from './schema.js';
 import { forbidden } from './domain.js';
 import type { SessionWrites } from './session.js';
 
@@ -29,7 +30,7 @@ export class LocalSessionWrites implements SessionWrites {
         const existing = await tx.objectStore('members').get(id);
         result = { id, displayName, roles: existing?.roles ?? ['member'] };
       }
-      await tx.objectStore('members').put(result);
+      await tx.objectStore('members').put(memberRecord(result));
       changes.push({ topic: 'session', kind: 'updated', entity: 'member', id: result.id });
       return result;
     });

@@ -99,6 +99,35 @@ export function bookingsSuite(harness: ContractHarness, test: TestApi = globalTe
       });
     });
 
+    describe('calendar subscription', () => {
+      it('calendarUrl is null or an absolute http(s) address, for everyone', async () => {
+        const { admin, resource } = await createResource(kit);
+        const urls: (string | null)[] = [];
+        for (const p of [await kit.anonymous(), await kit.member(), admin]) {
+          const url = await resolves(p.backend.bookings.calendarUrl(resource.id), `calendarUrl by ${p.kind}`);
+          ok(url === null || typeof url === 'string', `calendarUrl by ${p.kind} is a string or null: ${show(url)}`);
+          if (url !== null) {
+            let parsed: URL | null = null;
+            try {
+              parsed = new URL(url);
+            } catch {
+              // reported below
+            }
+            ok(parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:'), `an absolute http(s) URL: ${url}`);
+            ok(!parsed.username && !parsed.password, `no credentials in the address: ${url}`);
+          }
+          urls.push(url);
+        }
+        ok(urls.every((u) => u === urls[0]), `the same address for every visitor (it carries nobody's session): ${show(urls)}`);
+      });
+
+      it('calendarUrl of an unknown resource is not-found; a malformed id is refused', async () => {
+        const anon = await kit.anonymous();
+        await rejects(anon.backend.bookings.calendarUrl('no-such-resource'), 'not-found');
+        await rejects(anon.backend.bookings.calendarUrl(bad('Not A Slug')), ['validation', 'not-found']);
+      });
+    });
+
     describe('requests', () => {
       it('an anonymous visitor requests; the receipt and the token show the whole booking', async () => {
         const { resource } = await createResource(kit);

@@ -1,11 +1,11 @@
 /** Contract: group feeds — groups, membership, posts, comments, "Mach mit!", moderation, privacy, paging. */
 import {
-  Comment, FileRef, Group, Highlights, Membership, PAGE_SIZE_DEFAULT, Post, Report, page,
+  Comment, FileRef, Group, Highlights, Membership, PAGE_SIZE_DEFAULT, Post, PublicMember, Report, page,
   type PostInput, type CommentInput,
 } from '../../schema/index.js';
 import {
   allConform, conforms, deepEqual, equal, fail, isBackendError, noLeak, none, notEqual, ok, rejects, resolves,
-  sameMembers, some,
+  sameMembers, show, some,
 } from '../assert.js';
 import { duplicates, settle, useKit, walkPages, type Persona } from '../context.js';
 import {
@@ -211,6 +211,104 @@ export function feedSuite(harness: ContractHarness, test: TestApi = globalTestAp
         const seen = walk.items.map((x) => x.member.id);
         deepEqual(duplicates(seen), [], 'no member twice');
         for (const id of joined) ok(seen.includes(id), `member ${id} missing from the pages`);
+      });
+    });
+
+    describe('invite candidates', () => {
+      /** A request-policy group with an active, a pending and an invited member, and people outside it. */
+      async function world() {
+        const t = tag().slice(0, 6);
+        const { admin, group } = await createGroup(kit, { joinPolicy: 'request' });
+        const mod = await kit.moderator(`Moderator ${t}`);
+        const active = await kit.member(`Anton ${t}`);
+        await active.backend.feed.join(group.id, {});
+        await mod.backend.feed.moderate({ action: 'decide-membership', groupId: group.id, memberId: active.id!, approve: true });
+        const pending = await kit.member(`Berta ${t}`);
+        await pending.backend.feed.join(group.id, { message: 'Darf ich?' });
+        const invited = await kit.member(`Carla ${t}`);
+        await mod.backend.feed.moderate({ action: 'invite', groupId: group.id, memberId: invited.id! });
+        const outside = [
+          await kit.member(`Anna ${t}`), await kit.member(`Jürgen ${t}`), await kit.member(`Bernd ${t}`), await kit.member(`Zoë ${t}`),
+        ];
+        return { t, admin, group, mod, active, pending, invited, outside };
+      }
+
+      async function allCandidates(p: Persona, groupId: string, q?: string, limit = 2) {
+        const walk = await walkPages((page) => p.backend.feed.inviteCandidates(groupId, q === undefined ? page : { ...page, q }), limit);
+        walk.pages.forEach((pg, i) => conforms(page(PublicMember), pg, `inviteCandidates page ${i}`));
+        deepEqual(duplicates(walk.items.map((m) => m.id)), [], 'nobody twice across the pages');
+        return walk.items;
+      }
+
+      it('lists community members without an active, pending or invited membership, by name', async () => {
+        const w = await world();
+        const found = await allCandidates(w.mod, w.group.id);
+        const seen = found.map((m) => m.id);
+        for (const p of [w.active, w.pending, w.invited]) {
+          none(found, (m) => m.id === p.id, `${p.name} (already active, pending or invited) is no candidate`);
+        }
+        for (const p of w.outside) {
+          const entry = some(found, (m) => m.id === p.id, `${p.name} is a candidate`);
+          deepEqual(entry, { id: p.id, displayName: p.name }, 'a candidate is the public member: id and displayName only');
+        }
+        ok(seen.includes(w.admin.id!), 'a community admin outside the group is a candidate too');
+        // Anna < Bernd < Jürgen < Zoë in any reasonable order of names (case and accents aside).
+        const order = ['Anna', 'Bernd', 'Jürgen', 'Zoë'].map((n) => seen.indexOf(w.outside.find((p) => p.name.startsWith(n))!.id!));
+        deepEqual([...order].sort((a, b) => a - b), order, `ordered by display name: ${show(found.map((m) => m.displayName))}`);
+        // Someone who joins is no candidate any more; someone who leaves is one again.
+        await w.outside[0]!.backend.feed.join(w.group.id, {});
+        none(await allCandidates(w.mod, w.group.id), (m) => m.id === w.outside[0]!.id, 'after a join request');
+        await w.active.backend.feed.leave(w.group.id);
+        some(await allCandidates(w.mod, w.group.id), (m) => m.id === w.active.id, 'after leaving');
+      });
+
+      it('q matches a part of the name, ignoring case and accents', async () => {
+        const w = await world();
+        const jurgen = w.outside[1]!;
+        for (const q of ['jurgen', 'JÜRGEN', 'Juergen', 'ürg', `jurgen ${w.t}`]) {
+          const found = await allCandidates(w.mod, w.group.id, q);
+          deepEqual(found.map((m) => m.id), [jurgen.id], `q "${q}" finds exactly ${jurgen.name}`);
+        }
+        const zoe = await allCandidates(w.mod, w.group.id, 'zoe');
+        deepEqual(zoe.map((m) => m.id), [w.outside[3]!.id], 'q "zoe" finds Zoë');
+        deepEqual(await allCandidates(w.mod, w.group.id, 'anton'), [], 'q never finds members of the group');
+        deepEqual(await allCandidates(w.mod, w.group.id, `nobody-${tag()}`), [], 'no match, no candidates');
+        await w.outside[2]!.backend.session.updateProfile({ displayName: `Bernadette ${w.t}` });
+        deepEqual((await allCandidates(w.mod, w.group.id, 'bernadette')).map((m) => m.displayName), [`Bernadette ${w.t}`], 'found by the name chosen later');
+        const shared = await allCandidates(w.mod, w.group.id, w.t, 1);
+        sameMembers(shared.map((m) => m.id), [...w.outside.map((p) => p.id), w.mod.id], `q "${w.t}" (a part of every test name), one per page`);
+      });
+
+      it('pages through many candidates with equal names once each, in a stable order', async () => {
+        const { group } = await createGroup(kit);
+        const name = `Gleich ${tag().slice(0, 6)}`;
+        const people: string[] = [];
+        for (let i = 0; i < 7; i++) people.push((await kit.member(name)).id!);
+        const mod = await kit.moderator();
+        const first = await allCandidates(mod, group.id, name, 3);
+        sameMembers(first.map((m) => m.id), people, 'every member with the name, once');
+        const second = await allCandidates(mod, group.id, name, 2);
+        deepEqual(second.map((m) => m.id), first.map((m) => m.id), 'the same order whatever the page size');
+        const page1 = await mod.backend.feed.inviteCandidates(group.id, { q: name, limit: 3 });
+        equal(page1.items.length, 3);
+        ok(page1.nextCursor, 'more than one page');
+        const again = await mod.backend.feed.inviteCandidates(group.id, { q: name, limit: 3, cursor: page1.nextCursor });
+        deepEqual(await mod.backend.feed.inviteCandidates(group.id, { q: name, limit: 3, cursor: page1.nextCursor }), again, 'a cursor gives the same page twice');
+        const defaults = await mod.backend.feed.inviteCandidates(group.id, {});
+        ok(defaults.items.length <= PAGE_SIZE_DEFAULT, 'the default page size');
+      });
+
+      it('only moderators may ask; bad queries are refused', async () => {
+        const w = await world();
+        const anon = await kit.anonymous();
+        await rejects(anon.backend.feed.inviteCandidates(w.group.id, {}), 'forbidden', undefined, 'by an anonymous visitor');
+        await rejects(w.outside[0]!.backend.feed.inviteCandidates(w.group.id, {}), 'forbidden', undefined, 'by a member outside the group');
+        await rejects(w.active.backend.feed.inviteCandidates(w.group.id, {}), 'forbidden', undefined, 'by a plain member of the group');
+        await resolves(w.admin.backend.feed.inviteCandidates(w.group.id, {}), 'by a community admin');
+        await rejects(w.mod.backend.feed.inviteCandidates('no-such-group', {}), 'not-found', undefined, 'an unknown group');
+        await rejects(w.mod.backend.feed.inviteCandidates(w.group.id, { q: chars(61) }), 'validation', { path: 'q', code: 'tooLong' });
+        await rejects(w.mod.backend.feed.inviteCandidates(w.group.id, bad({ limit: 0 })), 'validation', 'limit');
+        await rejects(w.mod.backend.feed.inviteCandidates(w.group.id, { cursor: 'not-a-cursor' }), 'validation', 'cursor');
       });
     });
 
