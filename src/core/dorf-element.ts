@@ -3,7 +3,7 @@
  * theme, and typed `dorf-*` events. Widgets extend it and never import an adapter.
  */
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type CSSResultArray, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Backend, BackendError } from '../data/backend.js';
 import type { Session } from '../data/schema/common.js';
@@ -27,7 +27,7 @@ declare global {
 export type DorfEvents = { [K in keyof DorfEventMap]: CustomEvent<DorfEventMap[K]> };
 
 export abstract class DorfElement extends LitElement implements LocalizeHost {
-  static override styles = [hostStyles];
+  static override styles: CSSResultArray = [hostStyles];
 
   /** The element's language (`de`, `en`); inherits from the provider or page when unset. */
   @property({ reflect: true }) override lang = '';

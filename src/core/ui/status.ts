@@ -5,6 +5,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { BackendError } from '../../data/backend.js';
 import type { LocalizeController } from '../localize.js';
+import { buttonStyles } from './widget.styles.js';
 
 export type StatusKind = 'loading' | 'empty' | 'error' | 'offline' | 'queued' | 'forbidden';
 
@@ -51,7 +52,10 @@ export function renderStatus(localize: LocalizeController, kind: StatusKind, opt
   `;
 }
 
-export const statusStyles = css`
+/** The states' own styles; their retry button comes from the shared button styles. */
+export const statusStyles = [
+  buttonStyles,
+  css`
   .status {
     display: flex;
     flex-wrap: wrap;
@@ -97,17 +101,5 @@ export const statusStyles = css`
       transform: rotate(1turn);
     }
   }
-  .button {
-    font: inherit;
-    min-height: 2.5rem;
-    padding: 0.4em 1em;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_color-accent);
-    background: var(--_color-bg);
-    color: var(--_color-accent);
-    cursor: pointer;
-  }
-  .button:hover {
-    background: var(--_color-surface);
-  }
-`;
+`,
+];
