@@ -67,6 +67,29 @@ function loaderWith(fill: 'full' | 'none', member: Member | null = resident, sta
   };
 }
 
+/**
+ * A backend that publishes each resource's occupancy as a live calendar (the server does; the
+ * local adapter has no address and answers `null`): the local backend with `calendarUrl` answered.
+ */
+function subscribeLoader() {
+  const load = loaderWith('none');
+  return async () => {
+    const { dorfBackend } = await load();
+    const base = dorfBackend.bookings;
+    const bookings = new Proxy(base, {
+      get: (target, key) => (key === 'calendarUrl'
+        ? async (id: string) => `https://leerdorf.example/api/bookings/${id}/calendar.ics`
+        : Reflect.get(target, key)),
+    });
+    const wrapped: Backend = {
+      community: dorfBackend.community, session: dorfBackend.session, files: dorfBackend.files, feed: dorfBackend.feed, bookings,
+      lostFound: dorfBackend.lostFound, learning: dorfBackend.learning, badges: dorfBackend.badges,
+      subscribe: (topic, listener) => dorfBackend.subscribe(topic, listener), seed: (d) => dorfBackend.seed(d), close: () => dorfBackend.close(),
+    };
+    return { dorfBackend: wrapped };
+  };
+}
+
 /** The municipality sample, with every bookings call refused: a calendar the visitor may not see. */
 const forbiddenLoader = async () => {
   const dbName = `dorf-story-booking-forbidden-${Date.now()}`;
@@ -177,6 +200,13 @@ export const OfflineQueued: Story = {
   parameters: dorf({ sample: null }),
   loaders: [loaderWith('none', resident, 'offline')],
   play: ({ canvasElement }: Canvas) => requestDays(canvasElement, `${monthAhead(2)}-10`, `${monthAhead(2)}-11`),
+};
+
+/** "Kalender abonnieren": where the backend has a calendar address, a `webcal:` link and the address to copy. */
+export const Subscribe: Story = {
+  args: { resource: 'dorfgemeinschaftshaus' },
+  parameters: dorf({ sample: null }),
+  loaders: [subscribeLoader()],
 };
 
 export const NoPermission: Story = { parameters: dorf({ sample: null }), loaders: [forbiddenLoader] };

@@ -63,6 +63,17 @@ export const Switcher: Story = { args: { group: '', groups: 'neuigkeiten mach-mi
 /** A moderator: approve queue, reports, pin, hide, lock comments, urgent notices in the form. */
 export const ModeratorView: Story = { parameters: dorf({ sample: 'municipality', identity: { member: moderator } }) };
 
+/** A moderator invites someone to the invite-only council group: search by name, "Einladen". */
+export const InviteMember: Story = {
+  args: { group: 'gemeinderat-intern' },
+  parameters: dorf({ sample: 'municipality', identity: { member: moderator } }),
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('dorf-group-feed')!;
+    for (let i = 0; i < 200 && !el.shadowRoot?.querySelector('#moderation-toggle'); i++) await new Promise((r) => setTimeout(r, 25));
+    el.shadowRoot?.querySelector<HTMLElement>('#moderation-toggle')?.click();
+  },
+};
+
 /** An anonymous visitor is asked for a name before taking part. */
 export const AnonymousVisitor: Story = { parameters: dorf({ sample: 'municipality', identity: { member: null } }) };
 

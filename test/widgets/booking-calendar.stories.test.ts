@@ -36,6 +36,7 @@ const EXPECT: Record<string, string> = {
   Failure: '[part~="status-error"]',
   OfflineQueued: '.notice--queued',
   NoPermission: '[part~="status-forbidden"]',
+  Subscribe: '[part~="subscribe-link"]',
   Dark: '[role="grid"]',
   English: '[role="grid"]',
   Deutsch: '[role="grid"]',

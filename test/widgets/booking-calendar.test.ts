@@ -4,7 +4,7 @@ import '../../src/widgets/booking-calendar/dorf-booking-calendar.js';
 import type { DorfBookingCalendar } from '../../src/widgets/booking-calendar/booking-calendar.element.js';
 import type { DorfProvider } from '../../src/core/provider.element.js';
 import { createLocalBackend } from '../../src/data/adapters/local/index.js';
-import { BackendError, type Backend } from '../../src/data/backend.js';
+import { BackendError, type Backend, type BookingsApi } from '../../src/data/backend.js';
 import { addDays, calendarDayOf, startOfZonedDay } from '../../src/data/rules/zoned.js';
 import type { Booking, Dataset, Member, Resource } from '../../src/data/schema/index.js';
 import { addMonths, dayRange, monthWeeks, moveByKey, occupancyByDay, timeSlots } from '../../src/widgets/booking-calendar/month.js';
@@ -478,7 +478,9 @@ describe('<dorf-booking-calendar>: requester and admins', () => {
     el.addEventListener('dorf-booking-decided', (e) => events.push(e));
     // Confirm the Kita request.
     buttonIn($(el, '[data-booking="b-kita"]')!, 'Confirm').click();
-    await until(() => !$(el, '[data-booking="b-kita"]'), 'confirmed request leaves the list');
+    // It leaves the requests and joins the confirmed bookings (which an admin may cancel).
+    await until(() => !$(el, '[part~="admin-item"][data-booking="b-kita"]'), 'confirmed request leaves the list');
+    await until(() => $(el, '[part~="admin-booking"][data-booking="b-kita"]'), 'listed with the confirmed bookings');
     expect((await backend.bookings.getByToken(TOKEN)).status).to.equal('confirmed');
     await until(() => cell(el, day(12)).textContent!.includes('booked'), 'grid shows booked');
     // Decline needs a reason.
@@ -777,5 +779,128 @@ describe('<dorf-booking-calendar>: iCalendar', () => {
     expect(lines.find((l) => l.name === 'SUMMARY')!.value).to.equal('Parish hall: Choir\\, rehearsal\\; 2 hours');
     expect(lines.find((l) => l.name === 'UID')!.value).to.equal('mine@testdorf.dorfplatz');
     expect(lines.find((l) => l.name === 'DTSTAMP')!.value).to.equal('20270101T120000Z');
+  });
+});
+
+/** A small test double: the local backend, with `bookings.calendarUrl` answering `url` (`{id}` → the resource). */
+function withCalendarUrl(backend: Backend, url: string | null): Backend {
+  const base = backend.bookings;
+  const bookings: BookingsApi = {
+    listResources: () => base.listResources(),
+    getResource: (id) => base.getResource(id),
+    saveResource: (r) => base.saveResource(r),
+    occupancy: (q) => base.occupancy(q),
+    calendarUrl: async (id) => (url === null ? null : url.replace('{id}', id)),
+    request: (input) => base.request(input),
+    getByToken: (token) => base.getByToken(token),
+    cancelByToken: (token) => base.cancelByToken(token),
+    list: (q) => base.list(q),
+    decide: (d) => base.decide(d),
+    cancel: (id, reason) => base.cancel(id, reason),
+  };
+  return {
+    community: backend.community, session: backend.session, files: backend.files, feed: backend.feed, bookings,
+    lostFound: backend.lostFound, learning: backend.learning, badges: backend.badges,
+    subscribe: (topic, listener) => backend.subscribe(topic, listener), seed: (d) => backend.seed(d), close: () => backend.close(),
+  };
+}
+
+describe('<dorf-booking-calendar>: subscribing and admin cancellations', () => {
+  it('offers a calendar subscription (webcal link and the address to copy) where the backend has one', async () => {
+    const backend = withCalendarUrl(await backendFor(people.anna!), 'https://dorf.example/ical/{id}.ics');
+    const el = await mount(backend, { resource: 'grill' });
+    await until(() => $(el, '[part~="subscribe"]'), 'subscribe shown');
+    const link = $<HTMLAnchorElement>(el, '[part~="subscribe-link"]')!;
+    expect(link.getAttribute('href')).to.equal('webcal://dorf.example/ical/grill.ics');
+    expect(link.textContent!.trim()).to.equal('Subscribe in my calendar app');
+    expect($<HTMLInputElement>(el, '#bc-subscribe-url')!.value).to.equal('https://dorf.example/ical/grill.ics');
+    expect($(el, 'label[for="bc-subscribe-url"]')!.textContent).to.contain('Address of the calendar');
+    const section = $(el, '[part~="subscribe"]')!.textContent!;
+    for (const app of ['Apple Calendar', 'Google Calendar', 'Outlook on the web']) expect(section).to.contain(app);
+    // The one-off download stays next to it.
+    expect($(el, '[part~="export"]')!.textContent).to.contain('Export occupancy (.ics)');
+    await expect(el).to.be.accessible();
+    // Another resource: its own address.
+    el.resource = 'hall';
+    await until(() => $(el, '[part~="subscribe-link"]')?.getAttribute('href') === 'webcal://dorf.example/ical/hall.ics', 'hall address');
+  });
+
+  it('speaks German in the subscription', async () => {
+    const backend = withCalendarUrl(await backendFor(null), 'https://dorf.example/ical/{id}.ics');
+    const el = await mount(backend, { resource: 'grill', lang: 'de' });
+    await until(() => $(el, '[part~="subscribe"]'), 'subscribe shown');
+    expect($(el, '#subscribe-title')!.textContent).to.equal('Kalender abonnieren');
+    expect($(el, '[part~="subscribe"]')!.textContent).to.contain('Google Kalender');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers only the download where there is no address (the local backend, or null)', async () => {
+    const plain = await backendFor(people.anna!);
+    const el = await mount(plain, { resource: 'grill' });
+    expect(await plain.bookings.calendarUrl('grill')).to.equal(null);
+    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
+    expect(!$(el, '[part~="subscribe"]'), 'no subscribe section').to.equal(true);
+    expect($(el, '[part~="export"]')!.textContent).to.contain('Export occupancy (.ics)');
+    const nulled = withCalendarUrl(await backendFor(people.anna!), null);
+    const el2 = await mount(nulled, { resource: 'grill' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(!$(el2, '[part~="subscribe"]'), 'no subscribe section').to.equal(true);
+  });
+
+  it('admin cancels a confirmed booking with a reason, after confirming; the dates become free', async () => {
+    const backend = await backendFor(people.admin!);
+    const el = await mount(backend, { resource: 'grill', month: ym(day(10)) });
+    const item = () => $(el, '[part~="admin-booking"][data-booking="b-birthday"]');
+    await until(() => item(), 'confirmed bookings listed');
+    await until(() => cell(el, day(10)).textContent!.includes('booked'), 'booked in the grid');
+    await expect(el).to.be.accessible();
+    const cancelled: string[] = [];
+    el.addEventListener('dorf-booking-cancelled', (e) => cancelled.push(e.detail.bookingId));
+    buttonIn(item()!, 'Cancel booking').click();
+    await until(() => item()!.querySelector('[part~="cancel-confirm"]'), 'confirmation step');
+    await until(() => el.shadowRoot!.activeElement?.id === 'bc-reason-b-birthday', 'focus on the reason');
+    expect(item()!.textContent).to.contain('The dates become free again');
+    // Keep it: nothing happens.
+    buttonIn(item()!, 'No, keep it').click();
+    await until(() => !item()!.querySelector('[part~="cancel-confirm"]'), 'kept');
+    await until(() => el.shadowRoot!.activeElement?.id === 'bc-cancel-b-birthday', 'focus back on the button');
+    buttonIn(item()!, 'Cancel booking').click();
+    await until(() => item()!.querySelector('[part~="cancel-confirm"]'), 'confirmation step again');
+    // An empty reason is refused at the field.
+    buttonIn(item()!, 'Yes, cancel the booking').click();
+    await until(() => errorOf(el, 'bc-reason-b-birthday'), 'reason required');
+    expect(errorOf(el, 'bc-reason-b-birthday')).to.equal('Please give a reason for the cancellation.');
+    expect($(el, '#bc-reason-b-birthday')!.getAttribute('aria-invalid')).to.equal('true');
+    expect((await backend.bookings.getByToken('b-birthday-token-0000000000')).status).to.equal('confirmed');
+    await expect(el).to.be.accessible();
+    type(el, 'bc-reason-b-birthday', 'The hut is needed for the fire brigade.');
+    buttonIn(item()!, 'Yes, cancel the booking').click();
+    await until(() => !item(), 'cancelled booking leaves the list');
+    await until(() => announcer(el).includes('Cancelled:'), 'result announced');
+    await until(() => !cell(el, day(10)).textContent!.includes('booked'), 'slot free in the grid');
+    const stored = await backend.bookings.getByToken('b-birthday-token-0000000000');
+    expect(stored.status).to.equal('cancelled');
+    expect(stored.reason).to.equal('The hut is needed for the fire brigade.');
+    expect(cancelled).to.deep.equal(['b-birthday']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('admin cancels a request the same way, in German', async () => {
+    const backend = await backendFor(people.admin!);
+    const el = await mount(backend, { resource: 'grill', month: ym(day(12)), lang: 'de' });
+    const item = () => $(el, '[part~="admin-item"][data-booking="b-kita"]');
+    await until(() => item(), 'request listed');
+    buttonIn(item()!, 'Buchung stornieren').click();
+    await until(() => item()!.querySelector('[part~="cancel-confirm"]'), 'confirmation step');
+    buttonIn(item()!, 'Ja, Buchung stornieren').click();
+    await until(() => errorOf(el, 'bc-reason-b-kita'), 'reason required');
+    expect(errorOf(el, 'bc-reason-b-kita')).to.equal('Bitte geben Sie einen Grund für die Stornierung an.');
+    type(el, 'bc-reason-b-kita', 'Die Hütte wird renoviert.');
+    buttonIn(item()!, 'Ja, Buchung stornieren').click();
+    await until(() => !item(), 'request gone');
+    await until(() => announcer(el).includes('Storniert:'), 'announced in German');
+    expect((await backend.bookings.getByToken(TOKEN)).status).to.equal('cancelled');
+    await expect(el).to.be.accessible();
   });
 });

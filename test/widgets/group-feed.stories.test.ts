@@ -19,6 +19,7 @@ type AnyStory = {
   parameters?: Record<string, unknown>;
   globals?: Record<string, unknown>;
   loaders?: Array<() => Promise<Record<string, unknown>>>;
+  play?: (context: { canvasElement: HTMLElement }) => Promise<void>;
 };
 const meta = stories.default as unknown as AnyStory & { render: (args: Record<string, unknown>) => TemplateResult };
 const named = Object.entries(stories).filter(([key]) => key !== 'default') as [string, AnyStory][];
@@ -29,6 +30,7 @@ const EXPECT: Record<string, string> = {
   MachMit: '[part~="call"]',
   Switcher: '[part~="switcher"]',
   ModeratorView: '#moderation-toggle',
+  InviteMember: '[part~="invite-item"]',
   AnonymousVisitor: '#profile-name',
   NoPermission: '[part~="status-forbidden"]',
   Loading: '[part~="status-loading"]',
@@ -57,6 +59,7 @@ describe('<dorf-group-feed> stories', () => {
       const frame = await fixture<HTMLElement>(
         (withDorfProvider as unknown as (s: () => TemplateResult, c: unknown) => TemplateResult)(() => meta.render(args), context),
       );
+      await story.play?.({ canvasElement: frame });
       const el = frame.querySelector('dorf-group-feed') as DorfGroupFeed;
       const start = performance.now();
       while (!el.shadowRoot?.querySelector(EXPECT[key]!)) {

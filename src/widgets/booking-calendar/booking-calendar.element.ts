@@ -15,7 +15,7 @@ declare global {
     'dorf-booking-requested': { bookingId: string; resourceId: string; status: BookingStatus };
     /** An admin confirmed or declined a request. */
     'dorf-booking-decided': { bookingId: string; status: BookingStatus };
-    /** The requester cancelled their booking with the manage token. */
+    /** A booking was cancelled: by the requester with the manage token, or by an admin with a reason. */
     'dorf-booking-cancelled': { bookingId: string };
     /** The visitor switched to another resource. */
     'dorf-resource-change': { resourceId: string };
@@ -50,7 +50,7 @@ export interface CalendarData {
  *
  * @fires dorf-booking-requested - A request was sent. `detail: { bookingId, resourceId, status }`
  * @fires dorf-booking-decided - An admin confirmed or declined a request. `detail: { bookingId, status }`
- * @fires dorf-booking-cancelled - The requester cancelled. `detail: { bookingId }`
+ * @fires dorf-booking-cancelled - The requester (manage token) or an admin cancelled a booking. `detail: { bookingId }`
  * @fires dorf-resource-change - The visitor switched resources. `detail: { resourceId }`
  * @fires dorf-error - A backend call failed. `detail: { error, action }`
  *
@@ -74,6 +74,12 @@ export interface CalendarData {
  * @csspart conflict - The conflict message with alternatives.
  * @csspart manage - The requester's view of their booking.
  * @csspart admin - The admins' list of pending requests; `admin-item` each request.
+ * @csspart admin-bookings - The admins' list of confirmed bookings; `admin-booking` each booking, with a
+ *   cancel button (`admin-cancel`) and its confirmation step (`cancel-confirm`, with the reason field and
+ *   `admin-cancel-confirm`, `admin-cancel-keep`).
+ * @csspart subscribe - "Subscribe to this calendar", where the backend offers a calendar address:
+ *   `subscribe-link` the `webcal:` link, `subscribe-field` the address to copy (`subscribe-field-label`,
+ *   `subscribe-field-help` inside), `copy` its button, `subscribe-help` the steps for calendar apps.
  * @csspart announcer - The visually hidden live region (month, selection, results).
  * @csspart notice - Messages after an action.
  * @csspart status - Loading, empty, error, offline, queued and no-permission states.

@@ -351,6 +351,31 @@ const own = css`
   a {
     color: var(--_color-accent);
   }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    text-decoration: none;
+  }
+  .subscribe {
+    margin-block-end: var(--_space);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+  }
+  .subscribe__help {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .confirm {
+    margin-block-start: calc(var(--_space) * 0.5);
+    padding: calc(var(--_space) * 0.5);
+    border-inline-start: 4px solid var(--_color-danger);
+    border-radius: var(--_radius);
+    background: var(--_color-danger-surface);
+  }
+  .confirm p {
+    margin: 0 0 0.5em;
+  }
   @media (max-width: 30rem) {
     .day {
       height: 3.25rem;

@@ -64,10 +64,22 @@ interface ManageState {
 
 interface AdminState {
   resourceId: string;
+  /** Requests waiting for a decision. */
   items: Booking[] | null;
+  /** Confirmed bookings, which an admin may cancel with a reason. */
+  booked: Booking[];
   error?: string;
   reasons: Map<string, string>;
   errors: Map<string, string>;
+  /** The booking whose cancellation is being confirmed. */
+  cancelling?: string | undefined;
+  busy?: boolean;
+}
+
+/** Where calendar apps can subscribe to the resource's occupancy; `null` when the backend has none. */
+interface Subscription {
+  resourceId: string;
+  url: string | null;
 }
 
 /** A field whose every assignment re-renders the host, like Lit's `@state()`. */
@@ -105,12 +117,15 @@ export class CalendarUi {
   @tracked manage: ManageState | null = null;
   @tracked admin: AdminState | null = null;
   @tracked names = new Map<string, string>();
+  @tracked subscription: Subscription | null = null;
+  @tracked copyNotice: { text: string; kind: 'status' | 'error' } | null = null;
 
   private focusCell = false;
   private focusInvalid = false;
   private focusSelector = '';
   private namesLoading = false;
   private manageFor = '';
+  private subscriptionFor = '';
   private memo: {
     data: CalendarData;
     month: string;
@@ -172,6 +187,7 @@ export class CalendarUi {
     this.alternatives = null;
     this.admin = null;
     this.memo = null;
+    this.copyNotice = null;
   }
 
   onChange(): void {
@@ -269,6 +285,7 @@ export class CalendarUi {
       </div>
       ${view === 'month' ? this.renderGrid(data, month, today, f) : view === 'week' ? this.renderWeek(data, weekStart, today, f) : this.renderList(data, month, f)}
       ${this.renderLegend()}
+      ${this.renderSubscribe(resource)}
       ${this.host.isAdmin ? this.renderAdmin(resource) : nothing}
       ${this.receipt ? this.renderReceipt() : this.renderForm(resource)}
     `;
@@ -834,6 +851,66 @@ export class CalendarUi {
     downloadICalendar(text, `${resource.id}-${data.month.slice(0, 7)}`);
   }
 
+  /**
+   * "Subscribe": where the backend publishes the occupancy as a live calendar, a `webcal:` link
+   * (calendar apps open it as a subscription) and the https address to copy. Without such an
+   * address (the local backend) only the one-off download in the toolbar is offered.
+   */
+  private renderSubscribe(resource: Resource): TemplateResult | typeof nothing {
+    const api = this.host.api;
+    // Asked once per resource; the answer arrives as tracked state, never set during this render.
+    if (api && this.subscriptionFor !== resource.id) {
+      this.subscriptionFor = resource.id;
+      void this.loadSubscription(resource.id);
+    }
+    const sub = this.subscription;
+    if (!sub || sub.resourceId !== resource.id || !sub.url) return nothing;
+    const s = this.b.subscribe;
+    const webcal = sub.url.replace(/^https?:/i, 'webcal:');
+    return html`<section part="subscribe" class="subscribe" aria-labelledby="subscribe-title">
+      <h3 id="subscribe-title" class="section-title">${s.title}</h3>
+      <p class="text">${s.intro}</p>
+      <p><a part="link subscribe-link" class="button button--primary" href=${webcal}>${s.link}</a></p>
+      ${field({ id: 'bc-subscribe-url', label: s.address, help: s.addressHelp, part: 'subscribe-field' }, (a) => html`
+        <input id=${a.id} type="url" readonly .value=${sub.url!} aria-describedby=${a.describedBy}
+          @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`)}
+      <div class="actions">
+        <button type="button" part="button copy" class="button" @click=${() => this.copyAddress(sub.url!)}>${s.copy}</button>
+      </div>
+      ${this.copyNotice
+        ? html`<p part="notice" class="notice ${this.copyNotice.kind === 'error' ? 'notice--error' : ''}" role=${this.copyNotice.kind === 'error' ? 'alert' : 'status'}>${this.copyNotice.text}</p>`
+        : nothing}
+      <p class="rules__sub">${s.apps}</p>
+      <ul part="subscribe-help" class="subscribe__help">
+        <li>${s.apple}</li>
+        <li>${s.google}</li>
+        <li>${s.outlook}</li>
+      </ul>
+    </section>`;
+  }
+
+  private async loadSubscription(resourceId: string): Promise<void> {
+    let url: string | null = null;
+    try {
+      url = (await this.host.api?.bookings.calendarUrl(resourceId)) ?? null;
+    } catch {
+      // No address to subscribe to: the download stays.
+    }
+    if (this.subscriptionFor === resourceId) this.subscription = { resourceId, url };
+  }
+
+  private async copyAddress(url: string): Promise<void> {
+    const s = this.b.subscribe;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.copyNotice = { text: s.copied, kind: 'status' };
+      this.host.announce(s.copied);
+    } catch {
+      this.copyNotice = { text: s.copyFailed, kind: 'error' };
+      this.focusSelector = '#bc-subscribe-url';
+    }
+  }
+
   private downloadOwn(resource: Resource, booking: Booking): void {
     downloadICalendar(bookingToICalendar(resource, booking, this.host.community), `${resource.id}-${calendarDayOf(booking.start, resource.timeZone)}`);
   }
@@ -946,14 +1023,109 @@ export class CalendarUi {
           <div class="actions">
             <button type="button" part="button confirm" class="button button--primary" @click=${() => this.decide(resource, b, 'confirm')}>${at.confirm}</button>
             <button type="button" part="button decline" class="button button--danger" @click=${() => this.decide(resource, b, 'decline')}>${at.decline}</button>
+            ${state.cancelling === b.id ? nothing : this.renderCancelButton(b)}
           </div>
+          ${state.cancelling === b.id ? this.renderCancelConfirm(resource, b, state, false) : nothing}
         </li>`)}
       </ul>`;
     }
     return html`<section part="admin" class="admin" aria-labelledby="admin-title">
       <h3 id="admin-title" class="section-title">${at.title}</h3>
       ${body}
+    </section>
+    ${state && !state.error && (state.items || state.booked.length) ? this.renderBooked(resource, state) : nothing}`;
+  }
+
+  /** Confirmed bookings: an admin may cancel one, with a reason, after confirming. */
+  private renderBooked(resource: Resource, state: AdminState): TemplateResult {
+    const at = this.b.admin;
+    return html`<section part="admin-bookings" class="admin" aria-labelledby="admin-bookings-title">
+      <h3 id="admin-bookings-title" class="section-title">${at.bookedTitle}</h3>
+      ${state.booked.length
+        ? html`<ul class="admin-list">
+            ${state.booked.map((b) => html`<li part="admin-booking" class="admin-item" data-booking=${b.id}>
+              <p><strong>${this.rangeText(resource, b.start, b.end)}</strong>${b.publicLabel ? ` · ${b.publicLabel}` : ''}</p>
+              <p>${b.purpose} · ${this.b.form.attendees}: ${b.attendees}</p>
+              <p class="muted">${at.requester}: ${b.requester.name}, <a href="mailto:${b.requester.email}">${b.requester.email}</a>${b.requester.phone ? `, ${b.requester.phone}` : ''}</p>
+              ${state.cancelling === b.id
+                ? this.renderCancelConfirm(resource, b, state, true)
+                : html`<div class="actions">${this.renderCancelButton(b)}</div>`}
+            </li>`)}
+          </ul>`
+        : renderStatus(this.host.l10n, 'empty', { message: at.noneBooked })}
     </section>`;
+  }
+
+  private renderCancelButton(b: Booking): TemplateResult {
+    return html`<button type="button" part="button admin-cancel" class="button button--danger" id="bc-cancel-${b.id}"
+      @click=${() => this.askCancel(b, true)}>${this.b.admin.cancel}</button>`;
+  }
+
+  /**
+   * The confirmation step: the question, the reason (confirmed bookings get their own field;
+   * requests use the reason field they already have) and the two answers.
+   */
+  private renderCancelConfirm(resource: Resource, b: Booking, state: AdminState, withReason: boolean): TemplateResult {
+    const at = this.b.admin;
+    return html`<div part="cancel-confirm" class="confirm" role="group" aria-labelledby="bc-cancel-question-${b.id}"
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.askCancel(b, false)}>
+      <p id="bc-cancel-question-${b.id}">${this.msg((t) => t.booking.admin.confirmCancel, { range: this.rangeText(resource, b.start, b.end) })}</p>
+      ${withReason
+        ? field({ id: `bc-reason-${b.id}`, label: at.cancelReason, hint: this.t.common.required, error: state.errors.get(b.id) }, (f) => html`
+            <textarea id=${f.id} rows="2" maxlength="500" aria-describedby=${f.describedBy} aria-invalid=${f.invalid} .value=${state.reasons.get(b.id) ?? ''}
+              @input=${(e: Event) => state.reasons.set(b.id, (e.target as HTMLTextAreaElement).value)}></textarea>`)
+        : nothing}
+      <div class="actions">
+        <button type="button" part="button admin-cancel-confirm" class="button button--danger" id="bc-cancel-yes-${b.id}" ?disabled=${state.busy}
+          @click=${() => this.cancelBooking(resource, b)}>${at.yesCancel}</button>
+        <button type="button" part="button admin-cancel-keep" class="button" @click=${() => this.askCancel(b, false)}>${at.keep}</button>
+      </div>
+    </div>`;
+  }
+
+  private askCancel(b: Booking, ask: boolean): void {
+    const state = this.admin;
+    if (!state) return;
+    const errors = new Map(state.errors);
+    if (!ask && b.status === 'confirmed') errors.delete(b.id);
+    this.admin = { ...state, errors, cancelling: ask ? b.id : undefined };
+    this.focusSelector = ask ? `#bc-reason-${b.id}` : `#bc-cancel-${b.id}`;
+  }
+
+  private async cancelBooking(resource: Resource, booking: Booking): Promise<void> {
+    const api = this.host.api;
+    const state = this.admin;
+    if (!api || !state || state.busy) return;
+    const reason = (state.reasons.get(booking.id) ?? '').trim();
+    const errors = new Map(state.errors);
+    errors.delete(booking.id);
+    if (!reason) {
+      errors.set(booking.id, this.issueText({ path: 'reason', code: 'booking.cancelNeedsReason' }));
+      this.admin = { ...state, errors };
+      this.focusSelector = `#bc-reason-${booking.id}`;
+      return;
+    }
+    this.admin = { ...state, errors, busy: true };
+    try {
+      const cancelled = await api.bookings.cancel(booking.id, reason);
+      const range = this.rangeText(resource, cancelled.start, cancelled.end);
+      const now = this.admin ?? state;
+      this.admin = {
+        ...now, errors, busy: false, cancelling: undefined,
+        items: (now.items ?? []).filter((b) => b.id !== booking.id),
+        booked: now.booked.filter((b) => b.id !== booking.id),
+      };
+      this.host.announce(this.msg((t) => t.booking.admin.cancelled, { range }));
+      this.host.reloadData();
+      this.host.fire('dorf-booking-cancelled', { bookingId: cancelled.id });
+      this.focusSelector = '#admin-bookings-title, #admin-title';
+    } catch (error) {
+      const issue = BackendError.is(error, 'validation') ? error.issues[0] : undefined;
+      errors.set(booking.id, issue ? this.issueText({ ...issue, path: 'reason' }) : BackendError.is(error) ? this.host.l10n.error(error) : this.t.state.error);
+      this.admin = { ...(this.admin ?? state), errors, busy: false };
+      this.focusSelector = `#bc-reason-${booking.id}`;
+      if (BackendError.is(error)) this.host.fire('dorf-error', { error, action: 'booking.cancel' });
+    }
   }
 
   private loadingPending = '';
@@ -964,11 +1136,17 @@ export class CalendarUi {
     this.loadingPending = resourceId;
     const previous = this.admin?.resourceId === resourceId ? this.admin : null;
     try {
-      const page = await api.bookings.list({ resourceId, status: 'requested', limit: 50 });
-      this.admin = { resourceId, items: page.items, reasons: previous?.reasons ?? new Map(), errors: previous?.errors ?? new Map() };
+      const [page, booked] = await Promise.all([
+        api.bookings.list({ resourceId, status: 'requested', limit: 50 }),
+        api.bookings.list({ resourceId, status: 'confirmed', limit: 50 }),
+      ]);
+      this.admin = {
+        resourceId, items: page.items, booked: booked.items, reasons: previous?.reasons ?? new Map(), errors: previous?.errors ?? new Map(),
+        cancelling: previous?.cancelling && [...page.items, ...booked.items].some((b) => b.id === previous.cancelling) ? previous.cancelling : undefined,
+      };
     } catch (error) {
       this.admin = {
-        resourceId, items: null, reasons: new Map(), errors: new Map(),
+        resourceId, items: null, booked: [], reasons: new Map(), errors: new Map(),
         error: BackendError.is(error) ? this.host.l10n.error(error) : this.t.state.error,
       };
     } finally {

@@ -144,6 +144,7 @@ export function renderParticipation(host: FeedUi): TemplateResult | typeof nothi
       <button part="button submit" class="button button--primary" type="submit">${t.requestJoin}</button>
     </form>`;
   }
-  return html`<button part="button join" class="button button--primary" type="button" @click=${() => host.join()}>${t.join}</button>
+  return html`${membership?.status === 'invited' ? html`<p part="notice" class="notice">${t.invitedNotice}</p>` : nothing}
+    <button part="button join" class="button button--primary" type="button" @click=${() => host.join()}>${t.join}</button>
     ${host.joinError ? html`<p class="form-error" role="alert">${host.joinError}</p>` : nothing}`;
 }

@@ -20,6 +20,7 @@ import { renderParticipation, renderProfileForm } from './composer.js';
 import { draftToInput, emptyDraft, fieldOf, MAX_FILES, newId, newSlot, normalizeIssues, parseTags, type Draft, type DraftSlot } from './draft.js';
 import type { DorfGroupFeed, FeedData } from './group-feed.element.js';
 import { viewStyles } from './group-feed.styles.js';
+import { InvitePicker } from './invite.js';
 import { renderModeration, type ModerationQueue } from './moderation.js';
 import { FILE_LIMITS } from './options.js';
 import { renderPost, targetKey } from './post.js';
@@ -77,6 +78,8 @@ export class FeedUi {
   @tracked moderationOpen = false;
   @tracked queue: ModerationQueue | null = null;
 
+  /** The moderators' "invite a member" search. */
+  readonly invite = new InvitePicker(this);
   readonly reports = new Map<string, ReportDraft>();
   readonly slotCounts = new Map<string, string>();
   readonly slotErrors = new Map<string, string>();
@@ -363,6 +366,7 @@ export class FeedUi {
     this.reports.clear();
     this.queue = null;
     this.moderationOpen = false;
+    this.invite.reset();
   }
 
   /** Live changes of the group: new, changed and removed posts and comments, memberships, reports. */
@@ -394,6 +398,7 @@ export class FeedUi {
   /** The host left the page: timers, observers and image previews go. */
   disconnect(): void {
     clearTimeout(this.expiryTimer);
+    this.invite.reset();
     this.observer?.disconnect();
     this.observer = null;
     this.observed = null;

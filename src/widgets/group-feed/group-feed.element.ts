@@ -75,6 +75,9 @@ export interface FeedData {
  * @csspart field - Every form field; `field-label`, `field-help`, `field-error` inside.
  * @csspart button - Every button; with `submit`, `commit`, `withdraw`, `report`, `moderate` … by role.
  * @csspart moderation - The moderators' area; `moderation-panel` the queue, `queue-item` each entry in it.
+ * @csspart invite - The moderators' "invite a member" picker; `invite-field` its search field (with
+ *   `invite-field-label`, `invite-field-help`, `invite-field-error`), `invite-list` the people found,
+ *   `invite-item` each of them, `invite-error` a failed search or invitation.
  * @csspart profile-form - Where an anonymous visitor chooses the name others see.
  * @csspart join-form - The request to join a group.
  * @csspart comment-form - The form under a post's comments.

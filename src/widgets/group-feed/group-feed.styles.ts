@@ -323,6 +323,17 @@ const own = css`
   .end {
     text-align: center;
   }
+  .invite {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .invite__item {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
+  }
 `;
 
 /** The feed view's styles, adopted when the view loads (the element itself has host and status styles). */

@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Membership, Post, Report } from '../../data/schema/index.js';
 import type { FeedUi } from './feed-ui.js';
+import { renderInvite } from './invite.js';
 
 export interface ModerationQueue {
   pending: Post[];
@@ -77,6 +78,7 @@ export function renderModeration(host: FeedUi): TemplateResult | typeof nothing 
                   ${queue.pending.length ? html`<ul class="queue">${queue.pending.map((p) => renderPending(host, p))}</ul>` : html`<p class="muted">${t.noPending}</p>`}
                   <h3>${t.joinRequests}</h3>
                   ${queue.requests.length ? html`<ul class="queue">${queue.requests.map((m) => renderRequest(host, m))}</ul>` : html`<p class="muted">${t.noJoinRequests}</p>`}
+                  ${renderInvite(host, host.host.activeGroup)}
                   <h3>${t.reportsHeading}</h3>
                   ${queue.reports.length ? html`<ul class="queue">${queue.reports.map((r) => renderReport(host, r))}</ul>` : html`<p class="muted">${t.noReports}</p>`}`}
           </section>`
