@@ -608,6 +608,17 @@ describe('<dorf-booking-calendar>: views, states, languages', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the resources in the switcher even when they are written after the first render', async () => {
+    // As on a demo's first visit: the widget renders, then the sample data arrives.
+    const dbName = `bc-test-late-${Date.now()}-${++counter}`;
+    const backend = createLocalBackend({ community: COMMUNITY, dbName, identity: { member: null } });
+    open.push({ backend, dbName });
+    const el = await mount(backend, { resources: 'grill hall' });
+    await backend.seed(dataset(seeded()));
+    await until(() => $(el, '[part~="switcher"]')?.textContent?.includes('Parish hall'), 'names after a late seed');
+    expect($(el, '[part~="switcher"]')!.textContent).not.to.contain('grill');
+  });
+
   it('shows loading first and an error for an unknown resource', async () => {
     const backend = await backendFor(null);
     const provider = await fixture<DorfProvider>(html`

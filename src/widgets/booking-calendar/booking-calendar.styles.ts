@@ -1,33 +1,10 @@
 import { css } from 'lit';
 import { fieldStyles } from '../../core/ui/field.js';
+import { textStyles } from '../../core/ui/widget.styles.js';
 
 const own = css`
-  .base {
-    display: grid;
-    gap: var(--_space);
-  }
-  h2,
-  h3,
-  h4 {
-    margin: 0;
-    line-height: 1.25;
-  }
   .title {
     font-size: 1.4em;
-  }
-  .section-title {
-    font-size: 1.1em;
-    margin-block: calc(var(--_space) * 0.5);
-  }
-  .muted {
-    color: var(--_color-text-muted);
-    margin: 0;
-    font-size: 0.9em;
-  }
-  .text {
-    white-space: pre-line;
-    overflow-wrap: anywhere;
-    margin: 0;
   }
   .header {
     display: grid;
@@ -68,28 +45,6 @@ const own = css`
     min-width: 10em;
     text-align: center;
     font-size: 1.15em;
-  }
-  .button {
-    font: inherit;
-    min-height: 2.5rem;
-    padding: 0.4em 1em;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_color-accent);
-    background: var(--_color-bg);
-    color: var(--_color-accent);
-    cursor: pointer;
-  }
-  .button--primary {
-    background: var(--_color-accent);
-    color: var(--_color-accent-contrast);
-  }
-  .button--danger {
-    border-color: var(--_color-danger);
-    color: var(--_color-danger);
-  }
-  .button[disabled] {
-    opacity: 0.6;
-    cursor: progress;
   }
   .help {
     margin-block-end: calc(var(--_space) * -0.5);
@@ -388,4 +343,5 @@ const own = css`
 `;
 
 /** The calendar view's styles, adopted when the view loads (the element itself has host and status styles). */
-export const viewStyles = [fieldStyles, own];
+/** Buttons come with the element's status styles; text basics and fields are shared. */
+export const viewStyles = [textStyles, fieldStyles, own];

@@ -123,7 +123,8 @@ export class CalendarUi {
   private focusCell = false;
   private focusInvalid = false;
   private focusSelector = '';
-  private namesLoading = false;
+  /** The calendar data the names were last fetched for (`undefined`: never). */
+  private namesFetchedFor: unknown = undefined;
   private manageFor = '';
   private subscriptionFor = '';
   private memo: {
@@ -223,18 +224,22 @@ export class CalendarUi {
   renderSwitcher(): TemplateResult | typeof nothing {
     const ids = this.host.resourceList;
     if (ids.length < 2) return nothing;
-    if (!this.namesLoading && this.host.api) {
-      this.namesLoading = true;
+    // Names come from the resource list, fetched again after each reload of the calendar while one
+    // is still missing (a first-visit seed, say, may write the resources after the first render).
+    const shown = this.memo?.data;
+    if (this.host.api && ids.some((id) => !this.names.has(id)) && this.namesFetchedFor !== (shown ?? null)) {
+      this.namesFetchedFor = shown ?? null;
       void this.host.api.bookings.listResources().then(
         (list) => (this.names = new Map(list.map((r) => [r.id, r.name]))),
         () => undefined,
       );
     }
+    const name = (id: string) => this.names.get(id) ?? (shown?.resource.id === id ? shown.resource.name : id);
     const active = this.host.activeResource;
     return html`<div part="switcher" class="switcher" role="group" aria-label=${this.b.resources}>
       ${ids.map(
         (id) => html`<button type="button" part="button switch" class="button ${id === active ? 'button--primary' : ''}" aria-pressed=${id === active ? 'true' : 'false'}
-          @click=${() => this.host.selectResource(id)}>${this.names.get(id) ?? id}</button>`,
+          @click=${() => this.host.selectResource(id)}>${name(id)}</button>`,
       )}
     </div>`;
   }

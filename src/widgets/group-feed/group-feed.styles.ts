@@ -1,23 +1,10 @@
 import { css } from 'lit';
 import { fieldStyles } from '../../core/ui/field.js';
+import { textStyles } from '../../core/ui/widget.styles.js';
 
 const own = css`
-  .base {
-    display: grid;
-    gap: var(--_space);
-  }
-  h2,
-  h3,
-  h4 {
-    margin: 0;
-    line-height: 1.25;
-  }
   .header__title {
     font-size: 1.4em;
-  }
-  .section-title {
-    font-size: 1.1em;
-    margin-block: calc(var(--_space) * 0.5);
   }
   .meta,
   .muted,
@@ -31,12 +18,6 @@ const own = css`
     letter-spacing: 0.04em;
     font-size: 0.8em;
     font-weight: 600;
-  }
-  .text {
-    white-space: pre-line;
-    overflow-wrap: anywhere;
-    margin: 0;
-    unicode-bidi: plaintext;
   }
   .clamp {
     display: -webkit-box;
@@ -93,32 +74,6 @@ const own = css`
     list-style: none;
     margin: 0;
     padding: 0;
-  }
-  .button--primary {
-    background: var(--_color-accent);
-    color: var(--_color-accent-contrast);
-  }
-  .button--primary:hover {
-    background: var(--_color-accent);
-    filter: brightness(1.1);
-  }
-  .button--danger {
-    border-color: var(--_color-danger);
-    color: var(--_color-danger);
-  }
-  .button[disabled] {
-    opacity: 0.6;
-    cursor: progress;
-  }
-  .link-button {
-    font: inherit;
-    background: none;
-    border: none;
-    padding: 0.25em 0;
-    min-height: 1.75rem;
-    color: var(--_color-accent);
-    text-decoration: underline;
-    cursor: pointer;
   }
   .post,
   .composer,
@@ -337,4 +292,5 @@ const own = css`
 `;
 
 /** The feed view's styles, adopted when the view loads (the element itself has host and status styles). */
-export const viewStyles = [fieldStyles, own];
+/** Buttons come with the element's status styles; text basics and fields are shared. */
+export const viewStyles = [textStyles, fieldStyles, own];
