@@ -1,73 +1,29 @@
-/**
- * Every story of `<dorf-booking-calendar>` rendered the way Storybook renders it (the story's
- * loaders, the project's `dorfLoader` and `withDorfProvider` decorator, the story's globals and
- * `play`), then checked with axe: every state is accessible in both languages and both themes.
- */
-import { expect, fixture } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
-import { dorfLoader, withDorfProvider } from '../../.storybook/dorf-decorator.js';
+// Every story of <dorf-booking-calendar>, rendered as Storybook renders it and checked with axe (test/lib/stories.ts).
 import * as stories from '../../stories/booking-calendar.stories.js';
-import type { DorfBookingCalendar } from '../../src/widgets/booking-calendar/booking-calendar.element.js';
+import { storySuite } from '../lib/stories.js';
 
-type AnyStory = {
-  name?: string;
-  args?: Record<string, unknown>;
-  parameters?: Record<string, unknown>;
-  globals?: Record<string, unknown>;
-  loaders?: Array<() => Promise<Record<string, unknown>>>;
-  play?: (context: { canvasElement: HTMLElement }) => Promise<void>;
-};
-const meta = stories.default as unknown as AnyStory & { render: (args: Record<string, unknown>) => TemplateResult };
-const named = Object.entries(stories).filter(([key]) => key !== 'default') as [string, AnyStory][];
-
-/** What each story must show once settled. */
-const EXPECT: Record<string, string> = {
-  Grillhuette: '[part~="day-confirmed"], [part~="day-requested"]',
-  Buergerhaus: '#bc-from',
-  Switcher: '[part~="switcher"]',
-  WeekView: '[part~="week-day"]',
-  ListView: '[part~="list"]',
-  AdminView: '[part~="admin-item"]',
-  FullyBooked: '[part~="day-confirmed"]',
-  Blackout: '[part~="day-blackout"]',
-  Conflict: '[part~="alternative"]',
-  Empty: '[part~="status-empty"]',
-  Loading: '[part~="status-loading"]',
-  Failure: '[part~="status-error"]',
-  OfflineQueued: '.notice--queued',
-  NoPermission: '[part~="status-forbidden"]',
-  Subscribe: '[part~="subscribe-link"]',
-  Dark: '[role="grid"]',
-  English: '[role="grid"]',
-  Deutsch: '[role="grid"]',
-};
-
-describe('<dorf-booking-calendar> stories', () => {
-  it('covers every story', () => {
-    expect(named.map(([key]) => key).sort()).to.deep.equal(Object.keys(EXPECT).sort());
-  });
-
-  for (const [key, story] of named) {
-    it(`${story.name ?? key} renders and is accessible`, async () => {
-      const args = { ...meta.args, ...story.args };
-      const parameters = { ...meta.parameters, ...story.parameters };
-      const globals = { locale: 'de', theme: 'auto', ...story.globals };
-      const context = { id: `booking-calendar--${key.toLowerCase()}`, viewMode: 'story', parameters, globals, args, loaded: {} as Record<string, unknown> };
-      for (const loader of story.loaders ?? []) Object.assign(context.loaded, await loader());
-      Object.assign(context.loaded, await (dorfLoader as unknown as (c: unknown) => Promise<Record<string, unknown>>)(context));
-      const frame = await fixture<HTMLElement>(
-        (withDorfProvider as unknown as (s: () => TemplateResult, c: unknown) => TemplateResult)(() => meta.render(args), context),
-      );
-      await story.play?.({ canvasElement: frame });
-      const el = frame.querySelector('dorf-booking-calendar') as DorfBookingCalendar;
-      const start = performance.now();
-      while (!el.shadowRoot?.querySelector(EXPECT[key]!)) {
-        if (performance.now() - start > 8000) throw new Error(`${key}: ${EXPECT[key]} not shown`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      await el.updateComplete;
-      if (globals.theme === 'dark') expect(getComputedStyle(el).colorScheme).to.equal('dark');
-      await expect(frame).to.be.accessible();
-    });
-  }
+storySuite({
+  tag: 'dorf-booking-calendar',
+  stories,
+  /** What each story must show once settled. */
+  expect: {
+    Grillhuette: '[part~="day-confirmed"], [part~="day-requested"]',
+    Buergerhaus: '#bc-from',
+    Switcher: '[part~="switcher"]',
+    WeekView: '[part~="week-day"]',
+    ListView: '[part~="list"]',
+    AdminView: '[part~="admin-item"]',
+    FullyBooked: '[part~="day-confirmed"]',
+    Blackout: '[part~="day-blackout"]',
+    Conflict: '[part~="alternative"]',
+    Empty: '[part~="status-empty"]',
+    Loading: '[part~="status-loading"]',
+    Failure: '[part~="status-error"]',
+    OfflineQueued: '.notice--queued',
+    NoPermission: '[part~="status-forbidden"]',
+    Subscribe: '[part~="subscribe-link"]',
+    Dark: '[role="grid"]',
+    English: '[role="grid"]',
+    Deutsch: '[role="grid"]',
+  },
 });
