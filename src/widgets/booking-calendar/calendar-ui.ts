@@ -23,6 +23,7 @@ import {
   occupancyByDay, startOfWeek, timeOn, timeSlots, type CalendarDay, type DayOccupancy,
 } from './month.js';
 import { bookingMsg, bookingText, type BookingText } from './text.js';
+import { tracked } from '../../core/ui/tracked.js';
 
 export { viewStyles };
 export { gridRange } from './month.js';
@@ -82,19 +83,6 @@ interface Subscription {
   url: string | null;
 }
 
-/** A field whose every assignment re-renders the host, like Lit's `@state()`. */
-function tracked(prototype: object, name: string): void {
-  const key = Symbol(name);
-  Object.defineProperty(prototype, name, {
-    get(this: { [key]: unknown }) {
-      return this[key];
-    },
-    set(this: { [key]: unknown; host: { requestUpdate(): void } }, value: unknown) {
-      this[key] = value;
-      this.host.requestUpdate();
-    },
-  });
-}
 
 /** Field keys in form order (focus goes to the first invalid one). */
 function fieldKey(path: string, unit: Resource['rules']['unit'], code: string): string {

@@ -24,6 +24,7 @@ import { InvitePicker } from './invite.js';
 import { renderModeration, type ModerationQueue } from './moderation.js';
 import { FILE_LIMITS } from './options.js';
 import { renderPost, targetKey } from './post.js';
+import { tracked } from '../../core/ui/tracked.js';
 
 export { viewStyles };
 
@@ -50,19 +51,6 @@ export interface ReportDraft {
   sent?: boolean;
 }
 
-/** A field whose every assignment re-renders the host, like Lit's `@state()`. */
-function tracked(prototype: object, name: string): void {
-  const key = Symbol(name);
-  Object.defineProperty(prototype, name, {
-    get(this: { [key]: unknown }) {
-      return this[key];
-    },
-    set(this: { [key]: unknown; host: { requestUpdate(): void } }, value: unknown) {
-      this[key] = value;
-      this.host.requestUpdate();
-    },
-  });
-}
 
 export class FeedUi {
   @tracked composerOpen = false;
@@ -247,11 +235,21 @@ export class FeedUi {
     this.prune(new Set([...this.host.urgentPosts, ...this.host.pinnedPosts, ...this.host.feedWindow.posts].map((p) => p.id)));
   }
 
-  async older(): Promise<void> {
-    if (this.paging || !this.host.feedWindow.hasOlder || !this.backend) return;
+  older(): Promise<void> {
+    return this.page('older');
+  }
+
+  newer(): Promise<void> {
+    return this.page('newer');
+  }
+
+  /** Slides the feed window one page; one page request at a time. */
+  private async page(direction: 'older' | 'newer'): Promise<void> {
+    const window = this.host.feedWindow;
+    if (this.paging || !(direction === 'older' ? window.hasOlder : window.hasNewer) || !this.backend) return;
     this.paging = true;
     try {
-      await this.host.feedWindow.older(this.loadPage);
+      await window[direction](this.loadPage);
       this.pruneUi();
     } catch (error) {
       this.fail(error, 'listPosts');
@@ -261,19 +259,6 @@ export class FeedUi {
     }
   }
 
-  async newer(): Promise<void> {
-    if (this.paging || !this.host.feedWindow.hasNewer || !this.backend) return;
-    this.paging = true;
-    try {
-      await this.host.feedWindow.newer(this.loadPage);
-      this.pruneUi();
-    } catch (error) {
-      this.fail(error, 'listPosts');
-    } finally {
-      this.paging = false;
-      this.requestUpdate();
-    }
-  }
 
   /** @internal Posts not yet expired. */
   live(posts: Post[]): Post[] {
