@@ -10,6 +10,7 @@ import type { Booking, Dataset, Member, Resource } from '../../src/data/schema/i
 import { addMonths, dayRange, monthWeeks, moveByKey, occupancyByDay, timeSlots } from '../../src/widgets/booking-calendar/month.js';
 import { bookingToICalendar, occupancyToICalendar } from '../../src/widgets/booking-calendar/ics.js';
 import { clubSample, municipalitySample, parishSample } from '../../src/data/sample/index.js';
+import { track, until } from '../lib/backends.js';
 
 const TZ = 'Europe/Berlin';
 const COMMUNITY = 'testdorf';
@@ -66,32 +67,20 @@ const seeded = () => [
   booking({ id: 'b-taken', start: midnight(day(40)), end: midnight(day(42)) }),
 ];
 
-const open: { backend: Backend; dbName: string }[] = [];
 let counter = 0;
 
 async function backendFor(member: Member | null, bookings = seeded()) {
   const dbName = `bc-test-${Date.now()}-${++counter}`;
   const backend = createLocalBackend({ community: COMMUNITY, dbName, identity: { member } });
-  open.push({ backend, dbName });
+  track(backend, dbName);
   await backend.seed(dataset(bookings));
   return backend;
 }
 
 afterEach(() => {
-  for (const { backend, dbName } of open.splice(0)) {
-    backend.close();
-    indexedDB.deleteDatabase(dbName);
-  }
   history.replaceState(null, '', location.pathname + location.search);
 });
 
-async function until(predicate: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > timeout) throw new Error(`${message} not met in time`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 interface MountOptions { resource?: string; resources?: string; lang?: string; month?: string; view?: string; token?: string }
 
@@ -612,7 +601,7 @@ describe('<dorf-booking-calendar>: views, states, languages', () => {
     // As on a demo's first visit: the widget renders, then the sample data arrives.
     const dbName = `bc-test-late-${Date.now()}-${++counter}`;
     const backend = createLocalBackend({ community: COMMUNITY, dbName, identity: { member: null } });
-    open.push({ backend, dbName });
+    track(backend, dbName);
     const el = await mount(backend, { resources: 'grill hall' });
     await backend.seed(dataset(seeded()));
     await until(() => $(el, '[part~="switcher"]')?.textContent?.includes('Parish hall'), 'names after a late seed');
@@ -638,7 +627,7 @@ describe('<dorf-booking-calendar>: views, states, languages', () => {
       const data = sample();
       const dbName = `bc-sample-${Date.now()}-${++counter}`;
       const backend = createLocalBackend({ community: data.community.id, dbName, identity: { member: null } });
-      open.push({ backend, dbName });
+      track(backend, dbName);
       await backend.seed(data);
       const el = await mount(backend, { resource: resourceId, lang });
       expect($(el, '[part~="header"]')!.textContent, resourceId).to.contain(data.resources.find((r) => r.id === resourceId)!.name);

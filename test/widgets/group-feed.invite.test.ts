@@ -6,6 +6,7 @@ import type { DorfProvider } from '../../src/core/provider.element.js';
 import { createLocalBackend } from '../../src/data/adapters/local/index.js';
 import { forbidden, type Backend, type FeedApi } from '../../src/data/backend.js';
 import type { Dataset, Member, SeedPost } from '../../src/data/schema/index.js';
+import { track, until } from '../lib/backends.js';
 
 // Layout observers may report a harmless "ResizeObserver loop" while the feed grows.
 window.addEventListener('error', (event) => {
@@ -54,29 +55,15 @@ const FEED_METHODS: (keyof FeedApi)[] = [
   'report', 'listReports', 'listPending', 'moderate',
 ];
 
-const open: { backend: Backend; dbName: string }[] = [];
 let counter = 0;
 
 function backendFor(member: Member | null, dbName = `gf-invite-${Date.now()}-${++counter}`) {
   const backend = createLocalBackend({ community: COMMUNITY, dbName, identity: { member } });
-  open.push({ backend, dbName });
+  track(backend, dbName);
   return backend;
 }
 
-afterEach(() => {
-  for (const { backend, dbName } of open.splice(0)) {
-    backend.close();
-    indexedDB.deleteDatabase(dbName);
-  }
-});
 
-async function until(predicate: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > timeout) throw new Error(`${message} not met in time`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function mount(backend: Backend, group: string, lang = 'en') {
   const provider = await fixture<DorfProvider>(html`

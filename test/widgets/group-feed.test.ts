@@ -9,6 +9,7 @@ import { callToICalendar } from '../../src/widgets/group-feed/ics.js';
 import { tokenize } from '../../src/widgets/group-feed/rich-text.js';
 import type { Dataset, Member, SeedPost } from '../../src/data/schema/index.js';
 import { bulkPosts } from '../../src/data/sample/index.js';
+import { track, until } from '../lib/backends.js';
 
 // Layout observers may report a harmless "ResizeObserver loop" while the feed grows.
 window.addEventListener('error', (event) => {
@@ -62,29 +63,15 @@ function dataset(posts: SeedPost[] = [], extra: Partial<Dataset> = {}): Dataset 
   };
 }
 
-const open: { backend: Backend; dbName: string }[] = [];
 let counter = 0;
 
 function backendFor(member: Member | null, dbName = `gf-test-${Date.now()}-${++counter}`, community = COMMUNITY) {
   const backend = createLocalBackend({ community, dbName, identity: { member } });
-  open.push({ backend, dbName });
+  track(backend, dbName);
   return backend;
 }
 
-afterEach(() => {
-  for (const { backend, dbName } of open.splice(0)) {
-    backend.close();
-    indexedDB.deleteDatabase(dbName);
-  }
-});
 
-async function until(predicate: () => unknown, message = 'condition', timeout = 5000): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > timeout) throw new Error(`${message} not met in time`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function mount(backend: Backend, attrs: { group?: string; groups?: string; lang?: string } = {}) {
   const provider = await fixture<DorfProvider>(html`
@@ -498,7 +485,7 @@ describe('<dorf-group-feed>', () => {
   it('opens a members-only group to an anonymous visitor once they choose a name', async () => {
     const dbName = `gf-visitor-members-${Date.now()}`;
     const backend = createLocalBackend({ community: COMMUNITY, dbName });
-    open.push({ backend, dbName });
+    track(backend, dbName);
     await backend.seed(dataset([post({ id: 'm1', groupId: 'mitglieder', title: 'Agenda of the members meeting' })]));
     const el = await mount(backend, { group: 'mitglieder' });
     await until(() => $(el, '[part~="status-forbidden"]') && $(el, '#profile-name'), 'forbidden with a way in');
@@ -513,8 +500,8 @@ describe('<dorf-group-feed>', () => {
   });
 
   it('asks an anonymous visitor for a name before taking part', async () => {
-    const backend = createLocalBackend({ community: COMMUNITY, dbName: `gf-visitor-${Date.now()}` });
-    open.push({ backend, dbName: `gf-visitor-${Date.now()}` });
+    const dbName = `gf-visitor-${Date.now()}`;
+    const backend = track(createLocalBackend({ community: COMMUNITY, dbName }), dbName);
     await backend.seed(dataset([post({ id: 'p1', title: 'Hello' })]));
     const el = await mount(backend, { group: 'dorf' });
     expect($(el, '#profile-name')).to.not.equal(null);
