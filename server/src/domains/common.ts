@@ -7,6 +7,10 @@ export const isModerator = (m: Member | null): boolean => !!m && (m.roles.includ
 export const isAdmin = (m: Member | null): boolean => !!m && m.roles.includes('admin');
 export const publicMember = (m: PublicMember): PublicMember => ({ id: m.id, displayName: m.displayName });
 
+export function requireAdmin(member: Member | null): void {
+  if (!isAdmin(member)) throw forbidden('adminsOnly');
+}
+
 export function requireMember(member: Member | null): Member {
   if (!member) throw forbidden('session.profileRequired');
   return member;
