@@ -67,6 +67,9 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
+/** Default connections per server process (`DORFPLATZ_DB_POOL_SIZE`). */
+export const POOL_SIZE = 20;
+
 const names = new Map<string, string>();
 
 /** A stable statement name per query text (FNV-1a), so each connection prepares it once. */
@@ -81,9 +84,12 @@ function statementName(text: string): string {
   return name;
 }
 
-/** Connects a pool to PostgreSQL at `url`. */
+/**
+ * Connects a pool of `max` connections (default `POOL_SIZE`) to PostgreSQL at `url`. One
+ * process on a few cores is fastest with few connections: more only queue inside PostgreSQL.
+ */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20 });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? POOL_SIZE });
   // Idle clients that lose their connection must not crash the process.
   pool.on('error', () => undefined);
   let listener: pg.PoolClient | null = null;
@@ -142,7 +148,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   };
 }
 
-/** `DATABASE_URL` → PostgreSQL, else PGlite in `dataDir`. */
-export function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+/** `DATABASE_URL` → PostgreSQL (a pool of `poolSize` connections), else PGlite in `dataDir`. */
+export function openDatabase(options: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, { max: options.poolSize }) : openPglite(options.dataDir);
 }
