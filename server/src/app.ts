@@ -11,12 +11,15 @@ import { BackendError } from '../../src/data/backend.js';
 import { coerceQuery, parseParams, readBody, readJson, type CommunityRow, type Ctx, type Route, type Services } from './http.js';
 import { ChangeHub, type ChangeDraft, type Envelope } from './changes.js';
 import { PG, pgCode, type Database } from './db.js';
-import { STATUS } from './errors.js';
+import { BadRequest, invalid, STATUS } from './errors.js';
 import { verifyToken } from './auth.js';
 import { parse } from '../../src/data/backend.js';
-import type { Member } from '../../src/data/schema/index.js';
+import type { ExpiryDays, Member } from '../../src/data/schema/index.js';
 import { openApiDocument } from './openapi.js';
-import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
+import { ClientKeys, clientAddress, DEFAULT_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
+import { DEFAULT_POW_MAX_NUMBER, PROOF_HEADER, ProofOfWork } from './proof-of-work.js';
+import { SignInGuard } from './sign-in-guard.js';
+import { ProofChallenge } from '../../src/data/adapters/http/proof-of-work.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { sessionRoutes, resolveMember } from './domains/session.js';
 import { bookingRoutes } from './domains/bookings.js';
@@ -25,6 +28,7 @@ import { feedRoutes, readableGroups } from './domains/feed.js';
 import { learningRoutes } from './domains/learning.js';
 import { badgeRoutes } from './domains/badges.js';
 import { seedRoutes } from './domains/seed.js';
+import { memberDataRoutes } from './domains/member-data.js';
 
 export interface ServerOptions {
   db: Database;
@@ -37,10 +41,27 @@ export interface ServerOptions {
   publicUrl?: string;
   /** Milliseconds between keep-alive comments on event streams. */
   keepAliveMs?: number;
-  /** Limits for anonymous writes and sign-ins; see `rate-limit.ts` for the defaults. */
+  /** Limits per route and client (reads, writes, sign-ins); see `rate-limit.ts` for the defaults. */
   rateLimits?: Partial<RateLimits>;
-  /** Take the client address from the first `X-Forwarded-For` entry (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: how many of them (`true` = 1) append to `X-Forwarded-For`; the client
+   * address is the entry the outermost one appended. Default: the socket's peer.
+   */
+  trustProxy?: boolean | number;
+  /** Require a proof of work (`proof-of-work.ts`) on anonymous writes; `maxNumber` sets its cost. */
+  proofOfWork?: { maxNumber: number } | false;
+  /**
+   * The honeypot field of anonymous JSON writes: the widgets send it empty (a hidden input people
+   * never fill); a write where it is filled in is refused and nothing is written. Default `_hp`.
+   */
+  honeypotField?: string;
+  /**
+   * Queue e-mails (contact relay, booking decisions) in `mail_outbox`; a `Mailer` (`mail.ts`)
+   * sends them. Default off: without SMTP nothing is queued.
+   */
+  mail?: boolean;
+  /** Lost & found: days on the board per type (default 183 found / 92 lost). */
+  lostFound?: { expiryDays?: ExpiryDays };
 }
 
 export interface DorfServer {
@@ -63,7 +84,10 @@ const TOPIC = /^(?:feed\/[a-z0-9-]{1,64}|bookings\/[a-z0-9-]{1,64}|learning\/[a-
 
 export async function createServer(options: ServerOptions): Promise<DorfServer> {
   const { db } = options;
-  const services: Services = { db, now: options.now ?? (() => new Date()), basePath: options.publicUrl?.replace(/\/$/, '') ?? '' };
+  const services: Services = {
+    db, now: options.now ?? (() => new Date()), basePath: options.publicUrl?.replace(/\/$/, '') ?? '', signInGuard: new SignInGuard(),
+    mail: options.mail ?? false,
+  };
   const hub = new ChangeHub(db);
   await hub.start();
 
@@ -92,21 +116,30 @@ export async function createServer(options: ServerOptions): Promise<DorfServer> 
     return resolveMember(db, row.id, payload);
   }
 
-  const limits: RateLimits = { ...DEFAULT_LIMITS, ...options.rateLimits };
+  const limits: RateLimits = { ...DEFAULT_LIMITS, ...options.rateLimits, routes: { ...DEFAULT_LIMITS.routes, ...options.rateLimits?.routes } };
   const limiter = new RateLimiter();
-  const clientAddress = (c: Context): string => {
-    if (options.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
+  const keys = new ClientKeys();
+  const hops = options.trustProxy === true ? 1 : Number(options.trustProxy || 0);
+  /** The client's key (its network, hashed with today's salt): rate limits and sign-in backoff. */
+  const clientOf = (c: Context): string => {
+    let peer: string | undefined;
     try {
-      return getConnInfo(c).remote.address ?? 'unknown';
+      peer = getConnInfo(c).remote.address;
     } catch {
-      return 'unknown';
+      peer = undefined;
     }
+    return keys.key(clientAddress(peer, c.req.header('x-forwarded-for'), hops));
   };
+  const proofOfWork = options.proofOfWork ? new ProofOfWork(options.proofOfWork.maxNumber) : null;
+  const honeypot = options.honeypotField ?? '_hp';
 
-  const routes: Route[] = [...sessionRoutes(), ...bookingRoutes(), ...lostFoundRoutes(), ...feedRoutes(), ...learningRoutes(), ...badgeRoutes(), ...seedRoutes()];
+  // Challenges for the proof-of-work gate (also when it is off, so a client can always solve one).
+  const challenges = proofOfWork ?? new ProofOfWork(DEFAULT_POW_MAX_NUMBER);
+  const powRoute: Route = {
+    method: 'get', path: '/pow/challenge', tag: 'session', summary: 'A proof-of-work challenge for anonymous writes (header X-Dorf-Proof)',
+    response: ProofChallenge, handler: async (ctx) => challenges.issue(ctx.community.secret, ctx.community.id),
+  };
+  const routes: Route[] = [powRoute, ...sessionRoutes(), ...bookingRoutes(), ...lostFoundRoutes(options.lostFound ?? {}), ...feedRoutes(), ...learningRoutes(), ...badgeRoutes(), ...seedRoutes(), ...memberDataRoutes()];
 
   const app = new Hono();
 
@@ -126,6 +159,8 @@ export async function createServer(options: ServerOptions): Promise<DorfServer> 
       const e = error as BackendError & { status?: number };
       const status = e.status ?? STATUS[e.code];
       if (e.code === 'rate-limited' && e.details.retryAfter) c.header('Retry-After', String(e.details.retryAfter));
+      // An oversized body was not read to its end: the connection cannot carry another request.
+      if (status === 413) c.header('Connection', 'close');
       return c.json(e.toJSON(), status as 400);
     }
     const code = pgCode(error);
@@ -152,10 +187,15 @@ export async function createServer(options: ServerOptions): Promise<DorfServer> 
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin!,
         'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Manage-Token, Last-Event-ID',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Manage-Token, Last-Event-ID, X-Dorf-Proof',
         'Access-Control-Max-Age': '600',
         Vary: 'Origin',
       });
+    }
+    // CSRF: a browser names the page's origin on every write; a page the community does not list
+    // may not write, whatever it sends. (Clients that send no Origin are not browsers.)
+    if (origin && !allowed && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      throw new BackendError('forbidden', 'This origin may not write to this community.', { issues: [{ path: '', code: 'origin.forbidden' }] });
     }
     await next();
     if (allowed) {
@@ -168,21 +208,42 @@ export async function createServer(options: ServerOptions): Promise<DorfServer> 
     app.on(route.method.toUpperCase(), `/c/:community${route.path}`, async (c) => {
       const row = await community(c.req.param('community'));
       const member = await actor(c, row);
+      const client = clientOf(c);
+      const routeKey = `${route.method} ${route.path}`;
+      const write = route.method !== 'get';
       if (route.path === '/session/sign-in') {
-        limiter.take(`sign-in\u0000${row.id}\u0000${clientAddress(c)}`, limits.signInsPerMinute);
-      } else if (route.method !== 'get' && !member) {
-        limiter.take(`anon\u0000${row.id}\u0000${clientAddress(c)}`, limits.anonymousWritesPerMinute);
+        limiter.take(`sign-in\u0000${row.id}\u0000${client}`, limits.signInsPerMinute);
+      } else if (write && !member) {
+        limiter.take(`anon\u0000${row.id}\u0000${routeKey}\u0000${client}`, limits.routes[routeKey] ?? limits.anonymousWritesPerMinute);
+      } else if (write) {
+        limiter.take(`member\u0000${row.id}\u0000${routeKey}\u0000${member!.id}`, limits.routes[routeKey] ?? limits.memberWritesPerMinute);
+      } else {
+        limiter.take(`read\u0000${row.id}\u0000${routeKey}\u0000${client}`, limits.readsPerMinute);
       }
+      // JSON-only writes: a form post or a text body (what a cross-site HTML form can send without
+      // a preflight) is refused before anything else; file uploads declare their own types.
+      const type = c.req.header('content-type');
+      if (write && type && !route.rawBody && !/^application\/json\b/i.test(type)) throw new BadRequest('Send the body as application/json.', 415);
+      // The gate for anonymous writes (not for sign-in, which has its own guard).
+      if (write && !member && proofOfWork && route.path !== '/session/sign-in') proofOfWork.verify(c.req.header(PROOF_HEADER), row.secret, row.id);
       const { community: _c, ...rawParams } = c.req.param() as Record<string, string>;
       const params = parseParams(route, rawParams);
       const query = route.query ? parse(route.query, coerceQuery(c.req.query())) : {};
       let body: unknown;
       if (route.rawBody) body = await readBody(c, route.rawBody.limit);
-      else if (route.body) body = parse(route.body, await readJson(c, route.bodyLimit));
+      else if (route.body) {
+        const json = await readJson(c, route.bodyLimit);
+        if (!member && json && typeof json === 'object' && !Array.isArray(json) && honeypot in json) {
+          const bait = (json as Record<string, unknown>)[honeypot];
+          if (bait !== '' && bait !== null && bait !== undefined) throw invalid(honeypot, 'request.rejected');
+        }
+        body = parse(route.body, json);
+      }
       const ctx: Ctx = {
         services,
         community: row,
         member,
+        client,
         params,
         query,
         body,
@@ -209,6 +270,7 @@ export async function createServer(options: ServerOptions): Promise<DorfServer> 
   app.get('/c/:community/events', async (c) => {
     const row = await community(c.req.param('community'));
     const member = await actor(c, row);
+    limiter.take(`read\u0000${row.id}\u0000events\u0000${clientOf(c)}`, limits.readsPerMinute);
     const requested = new Set((c.req.query('topics') ?? '').split(',').filter(Boolean));
     if (requested.size === 0 || requested.size > 50 || [...requested].some((t) => !TOPIC.test(t))) {
       throw BackendError.invalid([{ path: 'topics', code: 'invalid' }]);

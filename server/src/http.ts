@@ -9,6 +9,7 @@ import type { Member } from '../../src/data/schema/index.js';
 import type { Database, Sql } from './db.js';
 import type { ChangeDraft } from './changes.js';
 import { BadRequest } from './errors.js';
+import type { SignInGuard } from './sign-in-guard.js';
 
 export type Schema = z.core.$ZodType;
 
@@ -26,6 +27,10 @@ export interface Services {
   now(): Date;
   /** Absolute or root-relative base for URLs the server hands out (files). */
   basePath: string;
+  /** Password brute-force protection (per account and per client). */
+  signInGuard: SignInGuard;
+  /** Whether e-mails are queued (SMTP is configured; `mail.ts`). */
+  mail: boolean;
 }
 
 export interface Ctx<B = unknown, Q = unknown> {
@@ -33,6 +38,8 @@ export interface Ctx<B = unknown, Q = unknown> {
   community: CommunityRow;
   /** The acting member, `null` for an anonymous visitor. */
   member: Member | null;
+  /** The client's key: its network, hashed with today's salt (`rate-limit.ts`); never an address. */
+  client: string;
   params: Record<string, string>;
   query: Q;
   body: B;

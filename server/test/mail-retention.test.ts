@@ -12,7 +12,9 @@ import { enqueueMail, Mailer, smtpTransport, type MailTransport } from '../src/m
 import { contactMail, decisionMail } from '../src/mail-text.js';
 import { eraseMemberData, exportMemberData } from '../src/member-data.js';
 import { runRetention } from '../src/retention.js';
-import { createCommunity, openTestDatabase, POSTGRES_URL } from './support.js';
+import { createHttpBackend } from '../../src/data/adapters/http/index.js';
+import { fixtures } from '../../src/data/contract/index.js';
+import { call, createCommunity, memberToken, openTestDatabase, POSTGRES_URL, startServer } from './support.js';
 
 interface Received {
   from: string;
@@ -66,6 +68,8 @@ for (const kind of kinds) {
     let community: string;
     before(async () => {
       db = await openTestDatabase(kind);
+      // The PostgreSQL test database outlives runs: mail an aborted run left behind is not ours.
+      await db.query('DELETE FROM mail_outbox');
     });
     after(async () => {
       await db.close();
@@ -302,6 +306,80 @@ for (const kind of kinds) {
         assert.equal(left[key].length, 0, key);
       }
       assert.equal((await db.query('SELECT 1 FROM files WHERE community = $1', [c])).length, 0);
+    });
+
+    it('over HTTP: the relay e-mails the reporter and admins\' decisions e-mail the requester; a requester\'s own cancel does not', async () => {
+      const c = await fresh();
+      const [{ secret }] = await db.query<{ secret: string }>('SELECT secret FROM communities WHERE id = $1', [c]);
+      const running = await startServer(db, { server: { mail: true } });
+      const sent: { to: string; replyTo?: string; subject: string; text: string }[] = [];
+      const mailer = new Mailer(db, { async sendMail(m) { sent.push(m); } }, { from: 'noreply@x.example', pollMs: 60_000 });
+      const admin = createHttpBackend({ baseUrl: running.url, community: c, token: memberToken(c, secret!, { kind: 'admin', memberId: 'adm', displayName: 'Verwaltung' }), retries: 0 });
+      const visitor = createHttpBackend({ baseUrl: running.url, community: c, token: null, retries: 0 });
+      try {
+        running.setNow(fixtures.KIT_NOW);
+        await admin.session.current();
+        const report = fixtures.itemInput();
+        const { item } = await visitor.lostFound.report(report);
+        const message = fixtures.contactInput(item.id);
+        await visitor.lostFound.contact(message);
+        await visitor.lostFound.contact(message); // a replay sends nothing twice
+
+        const hall = await admin.bookings.saveResource(fixtures.resource({ name: 'Bürgerhaus-Saal' }));
+        const day = fixtures.addDays(fixtures.KIT_NOW, 10).slice(0, 10);
+        const first = await visitor.bookings.request(fixtures.bookingRequest(hall.id, `${day}T16:00:00.000Z`, `${day}T18:00:00.000Z`));
+        const second = await visitor.bookings.request(fixtures.bookingRequest(hall.id, `${day}T08:00:00.000Z`, `${day}T10:00:00.000Z`));
+        const third = await visitor.bookings.request(fixtures.bookingRequest(hall.id, `${day}T11:00:00.000Z`, `${day}T12:00:00.000Z`));
+        await admin.bookings.decide({ id: first.booking.id, decision: 'confirm', reason: '' });
+        await admin.bookings.decide({ id: second.booking.id, decision: 'decline', reason: 'Der Saal wird renoviert.' });
+        await visitor.bookings.cancelByToken(third.manageToken);
+
+        await mailer.wake();
+        const to = (address: string) => sent.filter((m) => m.to === address);
+        const relay = to(report.contact.email);
+        assert.equal(relay.length, 1, 'one mail per relayed message');
+        assert.equal(relay[0]!.replyTo, message.replyTo);
+        assert.match(relay[0]!.text, new RegExp(message.message));
+        assert.equal(to(first.booking.requester.email)[0]?.subject, 'Ihre Buchung ist bestätigt: Bürgerhaus-Saal');
+        const declined = to(second.booking.requester.email);
+        assert.equal(declined.length, 1);
+        assert.match(declined[0]!.text, /> Der Saal wird renoviert\./);
+        assert.equal(to(third.booking.requester.email).length, 0, 'the requester cancelled it themselves');
+        for (const mail of sent) assert.ok(!mail.text.includes(report.contact.email), 'no address in any text');
+      } finally {
+        admin.close();
+        visitor.close();
+        await mailer.stop();
+        await running.close();
+      }
+    });
+
+    it('over HTTP: a member exports and erases their own data; only admins reach another member\'s', async () => {
+      const c = await fresh();
+      const [{ secret }] = await db.query<{ secret: string }>('SELECT secret FROM communities WHERE id = $1', [c]);
+      const running = await startServer(db);
+      const anna = memberToken(c, secret!, { kind: 'member', memberId: 'anna', displayName: 'Anna' });
+      const ben = memberToken(c, secret!, { kind: 'member', memberId: 'ben', displayName: 'Ben' });
+      const admin = memberToken(c, secret!, { kind: 'admin', memberId: 'adm', displayName: 'Verwaltung' });
+      try {
+        for (const token of [anna, ben, admin]) assert.equal((await call(running.url, 'GET', `/c/${c}/session`, { token })).status, 200);
+        const mine = await call(running.url, 'GET', `/c/${c}/session/me/data`, { token: anna });
+        assert.equal(mine.status, 200);
+        assert.equal(mine.json.memberId, 'anna');
+        assert.equal(mine.json.member.token_name, 'Anna');
+        assert.equal((await call(running.url, 'GET', `/c/${c}/session/me/data`)).status, 403, 'anonymous');
+        assert.equal((await call(running.url, 'GET', `/c/${c}/members/anna/data`, { token: ben })).status, 403, 'another member');
+        assert.equal((await call(running.url, 'GET', `/c/${c}/members/anna/data`, { token: admin })).status, 200);
+        const wrong = await call(running.url, 'POST', `/c/${c}/members/anna/erase`, { token: admin, body: { confirm: 'ben' } });
+        assert.equal(wrong.status, 422, 'the id must be repeated');
+        assert.equal(wrong.json.details.issues[0].code, 'member.eraseConfirm');
+        const erased = await call(running.url, 'POST', `/c/${c}/session/me/erase`, { token: anna, body: { confirm: 'anna' } });
+        assert.equal(erased.status, 200);
+        assert.equal((await db.query('SELECT 1 FROM members WHERE community = $1 AND id = $2', [c, 'anna'])).length, 0);
+        assert.equal((await db.query('SELECT 1 FROM members WHERE community = $1 AND id = $2', [c, 'ben'])).length, 1);
+      } finally {
+        await running.close();
+      }
     });
   });
 }

@@ -92,6 +92,7 @@ onEachDatabase('private data per endpoint', (kind, label) => {
     /** Path params and queries per GET route; a GET route missing here fails the test. */
     const CASES: Record<string, (i: Record<string, string>) => Record<string, string>> = {
       '/session': () => ({}),
+      '/pow/challenge': () => ({}),
       '/files/:fileId': () => ({}),
       '/bookings/resources': () => ({}),
       '/bookings/resources/:resourceId': () => ({}),
@@ -122,6 +123,7 @@ onEachDatabase('private data per endpoint', (kind, label) => {
       '/badges/achievements': () => ({}),
       '/badges/awards': (i) => ({ member: i.insiderId! }),
       '/badges/wall': () => ({}),
+  '/badges/recipients': () => ({}),
       '/badges/awards/:awardId': () => ({}),
     };
 

@@ -9,7 +9,7 @@ import { createHttpBackend } from '../../src/data/adapters/http/index.js';
 import type { Backend } from '../../src/data/backend.js';
 import type { Actor, ContractHarness } from '../../src/data/contract/index.js';
 import type { Role } from '../../src/data/schema/index.js';
-import { createServer, type DorfServer } from '../src/app.js';
+import { createServer, type DorfServer, type ServerOptions } from '../src/app.js';
 import { signToken } from '../src/auth.js';
 import { addCommunity, addStaff } from '../src/communities.js';
 import { openPglite, openPostgres, type Database } from '../src/db.js';
@@ -43,11 +43,14 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<Dat
 }
 
 /** Starts a server on 127.0.0.1 (random port) over `db`. */
-export async function startServer(db: Database, options: { ownsDb?: boolean; rateLimits?: Partial<RateLimits> } = {}): Promise<Running> {
+export async function startServer(
+  db: Database,
+  options: { ownsDb?: boolean; rateLimits?: Partial<RateLimits>; server?: Omit<ServerOptions, 'db' | 'now' | 'rateLimits'> } = {},
+): Promise<Running> {
   let fixed: number | null = null;
   // Every test request comes from 127.0.0.1: limits are off unless a test asks for them.
-  const rateLimits = options.rateLimits ?? { anonymousWritesPerMinute: 0, signInsPerMinute: 0 };
-  const server = await createServer({ db, now: () => new Date(fixed ?? Date.now()), keepAliveMs: 2000, rateLimits });
+  const rateLimits = { anonymousWritesPerMinute: 0, signInsPerMinute: 0, memberWritesPerMinute: 0, readsPerMinute: 0, ...options.rateLimits };
+  const server = await createServer({ db, now: () => new Date(fixed ?? Date.now()), keepAliveMs: 2000, ...options.server, rateLimits });
   const http: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: server.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

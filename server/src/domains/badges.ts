@@ -2,13 +2,14 @@
  * Badges (Open Badges 3.0 shaped), with the local adapter's permissions: achievements and
  * awards are public (a badge is a public recognition, and a revocation must be visible to
  * whoever checks it); the wall consent only decides whether an award appears on the
- * recognition wall. `award`/`revoke`: moderators; `saveAchievement`: admins;
+ * recognition wall. `recipients`/`award`/`revoke`: moderators; `saveAchievement`: admins;
  * `setWallConsent`: the recipient only.
  */
 import * as z from 'zod/mini';
 import {
-  Achievement, Award, AwardInput, AwardQuery, Id, page, PageRequest, RevokeInput, WallConsentInput,
+  Achievement, Award, AwardInput, AwardQuery, CandidateQuery, Id, page, PageRequest, PublicMember, RevokeInput, WallConsentInput,
 } from '../../../src/data/schema/index.js';
+import { foldText } from '../../../src/data/rules/text.js';
 import { deriveId } from '../../../src/data/rules/token.js';
 import type { Sql } from '../db.js';
 import { forbidden, invalid, notFound } from '../errors.js';
@@ -104,6 +105,26 @@ export function badgeRoutes(): Route[] {
         const r = await awardById(ctx, ctx.db, ctx.params.awardId!);
         if (!r) throw notFound('Award');
         return toAward(r);
+      },
+    },
+    {
+      method: 'get', path: '/badges/recipients', tag: 'badges',
+      summary: 'Moderators: community members to award, by name, filtered by `q`', query: CandidateQuery, response: page(PublicMember),
+      handler: async (ctx: Ctx<unknown, CandidateQuery>) => {
+        if (!isModerator(ctx.member)) throw forbidden('moderatorsOnly');
+        const q = ctx.query;
+        const limit = limitOf(q);
+        const after = cursorKey(q.cursor, 'recipients', 2);
+        // Keyset over `members_by_name`, as the feed's invite candidates.
+        const rows = await ctx.db.query<{ id: string; display_name: string; name_key: string }>(
+          `SELECT m.id, coalesce(m.profile_name, m.token_name) AS display_name, m.name_key FROM members m
+           WHERE m.community = $1 AND m.name_key IS NOT NULL
+             AND ($2::text IS NULL OR strpos(m.name_key, $2) > 0)
+             AND ($3::text IS NULL OR (m.name_key, m.id COLLATE "C") > ($3::text COLLATE "C", $4::text COLLATE "C"))
+           ORDER BY m.name_key, m.id COLLATE "C" LIMIT $5`,
+          [ctx.community.id, q.q ? foldText(q.q) : null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+        );
+        return pageFrom(rows, limit, 'recipients', (r) => [r.name_key, r.id], (r) => ({ id: r.id, displayName: r.display_name }));
       },
     },
     {

@@ -20,9 +20,11 @@ import { alternativeSearchWindow, checkBookingRules, findAlternatives, type Time
 import { generateManageToken } from '../../../src/data/rules/token.js';
 import { PG, pgCode, type Sql } from '../db.js';
 import { CHANNEL, ChangeHub } from '../changes.js';
-import { forbidden, invalid, notFound, throwIfIssues } from '../errors.js';
+import { invalid, notFound, throwIfIssues } from '../errors.js';
 import type { Ctx, Route } from '../http.js';
-import { cursorKey, isAdmin, iso, isoOrNull, limitOf, pageFrom } from './common.js';
+import { cursorKey, iso, isoOrNull, limitOf, pageFrom, requireAdmin } from './common.js';
+import { enqueueMail } from '../mail.js';
+import { decisionMail } from '../mail-text.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -95,9 +97,10 @@ interface BookingRow {
   decided_at: Date | string | null;
   reason: string | null;
   manage_token: string;
+  contact_removed_at: Date | string | null;
 }
 
-const COLUMNS = 'id, resource_id, start_at, end_at, status, public_label, purpose, attendees, requester, created_at, decided_at, reason, manage_token';
+const COLUMNS = 'id, resource_id, start_at, end_at, status, public_label, purpose, attendees, requester, created_at, decided_at, reason, manage_token, contact_removed_at';
 
 function toBooking(r: BookingRow): Booking {
   const requester: Booking['requester'] = { name: r.requester.name, email: r.requester.email };
@@ -133,10 +136,6 @@ async function holdingWithin(ctx: Ctx, sql: Sql, resourceId: string, from: numbe
   return rows.map((r) => ({ start: Date.parse(iso(r.start_at)), end: Date.parse(iso(r.end_at)) }));
 }
 
-function requireAdmin(ctx: Ctx): void {
-  if (!isAdmin(ctx.member)) throw forbidden('adminsOnly');
-}
-
 function manageToken(ctx: Ctx): string {
   const token = ctx.header('x-manage-token') ?? '';
   if (token.length < 16 || token.length > 200) throw notFound('Booking');
@@ -149,7 +148,8 @@ const change = (resourceId: string, kind: 'created' | 'updated', entity: string,
 const CancelInput = z.object({ reason: line(0, 500) });
 
 export function bookingRoutes(): Route[] {
-  const update = async (ctx: Ctx, where: string, param: string, next: (row: BookingRow) => Partial<BookingRow> | null | 'unchanged') =>
+  /** Changes one booking's status; `tell`: e-mail the requester (admins' decisions, with SMTP). */
+  const update = async (ctx: Ctx, where: string, param: string, next: (row: BookingRow) => Partial<BookingRow> | null | 'unchanged', tell = false) =>
     ctx.write(async (tx, changes) => {
       const rows = await tx.query<BookingRow>(`SELECT ${COLUMNS} FROM bookings WHERE community = $1 AND ${where} FOR UPDATE`, [ctx.community.id, param]);
       const row = rows[0];
@@ -162,6 +162,16 @@ export function bookingRoutes(): Route[] {
         [ctx.community.id, row.id, updated.status, updated.decided_at, updated.reason],
       );
       changes.push(change(row.resource_id, 'updated', 'booking', row.id));
+      if (tell && ctx.services.mail && updated.status !== 'requested' && !row.contact_removed_at) {
+        const resource = await resourceOf(ctx, tx, row.resource_id);
+        const requester = toBooking(updated).requester;
+        await enqueueMail(tx, ctx.community.id, decisionMail({
+          locale: ctx.community.locale, communityName: ctx.community.name, resourceName: resource?.name ?? row.resource_id,
+          timeZone: resource?.timeZone ?? ctx.community.time_zone, unit: resource?.rules.unit ?? 'hour',
+          start: iso(row.start_at), end: iso(row.end_at), status: updated.status, reason: updated.reason,
+          requesterName: requester.name, to: requester.email,
+        }));
+      }
       return toBooking(updated);
     });
 
@@ -182,7 +192,7 @@ export function bookingRoutes(): Route[] {
     {
       method: 'put', path: '/bookings/resources', tag: 'bookings', summary: 'Admins: create or update a resource', body: Resource, response: Resource,
       handler: async (ctx: Ctx<Resource>) => {
-        requireAdmin(ctx);
+        requireAdmin(ctx.member);
         const resource = ctx.body;
         if (resource.rules.minDuration > resource.rules.maxDuration) throw invalid('rules.maxDuration', 'booking.maxBelowMin');
         return ctx.write(async (tx, changes) => {
@@ -342,7 +352,7 @@ export function bookingRoutes(): Route[] {
     {
       method: 'get', path: '/bookings', tag: 'bookings', summary: 'Admins: bookings in calendar order', query: BookingQuery, response: page(Booking),
       handler: async (ctx: Ctx<unknown, BookingQuery>) => {
-        requireAdmin(ctx);
+        requireAdmin(ctx.member);
         const q = ctx.query;
         const limit = limitOf(q);
         const after = cursorKey(q.cursor, 'bookings', 2);
@@ -360,25 +370,25 @@ export function bookingRoutes(): Route[] {
       method: 'post', path: '/bookings/decisions', tag: 'bookings', summary: 'Admins: confirm or decline a requested booking',
       body: BookingDecision, response: Booking,
       handler: async (ctx: Ctx<BookingDecision>) => {
-        requireAdmin(ctx);
+        requireAdmin(ctx.member);
         const d = ctx.body;
         const status = d.decision === 'confirm' ? 'confirmed' : 'declined';
         return update(ctx, 'id = $2', d.id, (row) => {
           if (row.status === status) return 'unchanged';
           if (row.status !== 'requested') throw invalid('id', 'booking.notPending', { status: row.status });
           return { status, decided_at: ctx.now.toISOString(), reason: d.reason || null };
-        });
+        }, true);
       },
     },
     {
       method: 'post', path: '/bookings/:bookingId/cancel', tag: 'bookings', summary: 'Admins: cancel a booking with a reason',
       params: { bookingId: Id }, body: CancelInput, response: Booking,
       handler: async (ctx: Ctx<z.infer<typeof CancelInput>>) => {
-        requireAdmin(ctx);
+        requireAdmin(ctx.member);
         return update(ctx, 'id = $2', ctx.params.bookingId!, (row) => {
           if (row.status === 'cancelled' || row.status === 'declined') return 'unchanged';
           return { status: 'cancelled', decided_at: ctx.now.toISOString(), reason: ctx.body.reason || null };
-        });
+        }, true);
       },
     },
   ];

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import {
-  AbuseReport, ContactInput, EXPIRY_DAYS, Id, Item, ItemInput, ItemPatch, ItemQuery, ItemReceipt, OwnItem, page, type FileRef,
+  AbuseReport, ContactInput, expiryDays, Id, Item, ItemInput, ItemPatch, ItemQuery, ItemReceipt, OwnItem, page, type ExpiryDays, type FileRef,
 } from '../../../src/data/schema/index.js';
 import { parse } from '../../../src/data/backend.js';
 import { matchScore } from '../../../src/data/rules/matching.js';
@@ -18,6 +18,8 @@ import { addDays, calendarDayOf } from '../../../src/data/rules/zoned.js';
 import { PG, pgCode, type Sql } from '../db.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import type { Ctx, Route } from '../http.js';
+import { enqueueMail } from '../mail.js';
+import { contactMail } from '../mail-text.js';
 import { cursorKey, day, isModerator, iso, limitOf, pageFrom } from './common.js';
 import { fileRefs, requireFiles } from './session.js';
 
@@ -103,7 +105,9 @@ const changed = (kind: 'created' | 'updated', entity: string, id: string) => ({ 
 const CloseInput = z.object({ status: z.enum(['resolved', 'withdrawn']) });
 const HideInput = z.object({ hidden: z.boolean() });
 
-export function lostFoundRoutes(): Route[] {
+/** The routes; `settings.expiryDays` sets how long items stay on the board (default `EXPIRY_DAYS`). */
+export function lostFoundRoutes(settings: { expiryDays?: ExpiryDays } = {}): Route[] {
+  const expiry = expiryDays(settings.expiryDays);
   return [
     {
       method: 'get', path: '/lost-found/items', tag: 'lost-found', summary: 'Open items, newest first, filtered and searched', query: ItemQuery, response: page(Item),
@@ -158,7 +162,7 @@ export function lostFoundRoutes(): Route[] {
               [
                 ctx.community.id, item.id, item.type, item.category, item.title, item.description, item.place, foldText(item.place),
                 item.point && JSON.stringify(item.point), item.date, item.animal && JSON.stringify(item.animal), item.animal?.microchip ?? null,
-                item.photo, ctx.now, new Date(ctx.now.getTime() + EXPIRY_DAYS[item.type] * DAY_MS), JSON.stringify(item.contact),
+                item.photo, ctx.now, new Date(ctx.now.getTime() + expiry[item.type] * DAY_MS), JSON.stringify(item.contact),
                 item.proofDetail || null, manageToken, searchText(item),
               ],
             );
@@ -188,7 +192,17 @@ export function lostFoundRoutes(): Route[] {
              ON CONFLICT (community, id) DO NOTHING RETURNING id`,
             [ctx.community.id, m.id, m.itemId, m.message, m.replyTo, m.name, ctx.now],
           );
-          if (rows.length) changes.push(changed('created', 'contact', m.id));
+          if (!rows.length) return;
+          changes.push(changed('created', 'contact', m.id));
+          if (ctx.services.mail) {
+            const [reporter] = await tx.query<{ contact: OwnItem['contact'] }>('SELECT contact FROM items WHERE community = $1 AND id = $2', [ctx.community.id, m.itemId]);
+            if (reporter) {
+              await enqueueMail(tx, ctx.community.id, contactMail({
+                locale: ctx.community.locale, communityName: ctx.community.name, itemTitle: item.title,
+                fromName: m.name, replyTo: m.replyTo, message: m.message, to: reporter.contact.email,
+              }));
+            }
+          }
         });
         return undefined;
       },
@@ -252,7 +266,7 @@ export function lostFoundRoutes(): Route[] {
             [
               ctx.community.id, r.id, merged.type, merged.category, merged.title, merged.description, merged.place, foldText(merged.place),
               merged.point && JSON.stringify(merged.point), merged.date, merged.animal && JSON.stringify(merged.animal),
-              merged.animal?.microchip ?? null, merged.photo, new Date(Date.parse(iso(r.created_at)) + EXPIRY_DAYS[merged.type] * DAY_MS),
+              merged.animal?.microchip ?? null, merged.photo, new Date(Date.parse(iso(r.created_at)) + expiry[merged.type] * DAY_MS),
               searchText(merged),
             ],
           );

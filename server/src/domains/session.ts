@@ -2,10 +2,11 @@
 import * as z from 'zod/mini';
 import { BackendError, parse } from '../../../src/data/backend.js';
 import {
-  Credentials, FILE_LIMITS, FileInput, FileRef, Id, IMAGE_TYPES, line, Member, ProfileInput, Session,
+  Credentials, FILE_LIMITS, FileInput, FileRef, Id, IMAGE_TYPES, line, Member, ProfileInput, Session, SignInResult,
 } from '../../../src/data/schema/index.js';
 import { foldText } from '../../../src/data/rules/text.js';
 import { signToken, verifyPassword, type TokenPayload } from '../auth.js';
+import { verifyTotp } from '../totp.js';
 import type { Database, Sql } from '../db.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import type { Ctx, Route } from '../http.js';
@@ -49,9 +50,8 @@ function forgetMember(db: Database, community: string, id: string) {
   for (const key of known.keys()) if (key.startsWith(`${community}\u0000${id}\u0000`)) known.delete(key);
 }
 
-const SignInResult = z.object({ session: Session, token: z.string() });
 
-interface FileRow {
+export interface FileRow {
   id: string;
   kind: 'image' | 'pdf';
   name: string;
@@ -113,18 +113,39 @@ export function sessionRoutes(): Route[] {
       handler: async (ctx) => ({ community: ctx.community.id, member: ctx.member }),
     },
     {
-      method: 'post', path: '/session/sign-in', tag: 'session', summary: 'Moderators and admins sign in with a password',
+      method: 'post', path: '/session/sign-in', tag: 'session',
+      summary: 'Moderators and admins sign in with a password (and a one-time code where enabled); failures lock the account for a while',
       body: Credentials, response: SignInResult,
       handler: async (ctx: Ctx<Credentials>) => {
-        const { username, password } = ctx.body;
-        const rows = await ctx.db.query<{ member_id: string; display_name: string; roles: string[]; password_hash: string }>(
-          'SELECT member_id, display_name, roles, password_hash FROM staff WHERE community = $1 AND username = $2',
+        const { username, password, code } = ctx.body;
+        const guard = ctx.services.signInGuard;
+        await guard.check(ctx.db, ctx.community.id, username, ctx.client, ctx.now);
+        const rows = await ctx.db.query<{ member_id: string; display_name: string; roles: string[]; password_hash: string; totp_secret: string | null; totp_last_step: string | number | null }>(
+          'SELECT member_id, display_name, roles, password_hash, totp_secret, totp_last_step FROM staff WHERE community = $1 AND username = $2',
           [ctx.community.id, username],
         );
         const row = rows[0];
         // Hash even for unknown users, so timing does not tell which usernames exist.
         const ok = await verifyPassword(password, row?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-        if (!row || !ok) throw forbidden('session.badCredentials');
+        if (!row || !ok) {
+          await guard.failed(ctx.db, ctx.community.id, username, ctx.client, ctx.now);
+          throw forbidden('session.badCredentials');
+        }
+        if (row.totp_secret) {
+          // The password was right: ask for the code (this attempt counts as neither failure nor success).
+          if (!code) throw forbidden('session.totpRequired');
+          const step = verifyTotp(row.totp_secret, code, ctx.now.getTime());
+          // A code works once: the step must be later than the last one used.
+          const fresh = step !== null && (await ctx.db.query(
+            'UPDATE staff SET totp_last_step = $3 WHERE community = $1 AND username = $2 AND (totp_last_step IS NULL OR totp_last_step < $3) RETURNING 1',
+            [ctx.community.id, username, step],
+          )).length > 0;
+          if (!fresh) {
+            await guard.failed(ctx.db, ctx.community.id, username, ctx.client, ctx.now);
+            throw forbidden('session.totpInvalid');
+          }
+        }
+        await guard.succeeded(ctx.db, ctx.community.id, username, ctx.client);
         const payload: TokenPayload = {
           c: ctx.community.id, sub: row.member_id, name: row.display_name, roles: row.roles as Member['roles'],
           exp: Math.floor(Date.now() / 1000) + STAFF_TOKEN_SECONDS, kind: 'staff',

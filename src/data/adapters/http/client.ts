@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { BackendError, check, type BackendErrorCode } from '../../backend.js';
+import { needsProof, PROOF_HEADER, ProofChallenge, proveWork } from './proof-of-work.js';
 
 const CODES: readonly BackendErrorCode[] = ['validation', 'conflict', 'forbidden', 'not-found', 'rate-limited', 'unavailable', 'queued'];
 /** Statuses worth another try: the server or a proxy was briefly unable to answer. */
@@ -34,6 +35,8 @@ export interface Call {
   schema?: z.core.$ZodType;
   /** Safe to send again: reads, and writes carrying an idempotency key. */
   retry?: boolean;
+  /** Ends the call early (the adapter was closed); it then rejects as an outage. */
+  signal?: AbortSignal;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -73,10 +76,27 @@ export class HttpClient {
     return new URL(url, page ? new URL(base, page) : base).toString();
   }
 
+  /**
+   * Sends `call`. An anonymous write the server answers with "prove some work first" (its
+   * cookie-free spam gate, when the community turned it on) is sent once more with a solved
+   * challenge: the visitor only notices a short wait.
+   */
   async send<T>(call: Call): Promise<T> {
+    try {
+      return await this.sendAttempts<T>(call);
+    } catch (error) {
+      if (call.method === 'GET' || this.token || call.headers?.[PROOF_HEADER] || !needsProof(error)) throw error;
+      const proof = await proveWork(() => this.sendAttempts({ method: 'GET', path: '/pow/challenge', schema: ProofChallenge, retry: true, signal: call.signal }), call.signal);
+      if (!proof) throw error;
+      return this.sendAttempts<T>({ ...call, headers: { ...call.headers, [PROOF_HEADER]: proof } });
+    }
+  }
+
+  private async sendAttempts<T>(call: Call): Promise<T> {
     const attempts = call.retry ? this.retries + 1 : 1;
     let last: BackendError | null = null;
     for (let attempt = 0; attempt < attempts; attempt++) {
+      if (call.signal?.aborted) throw last ?? transient(new BackendError('unavailable', 'The backend was closed.'));
       if (attempt > 0) {
         const retryAfter = last?.details.retryAfter;
         const backoff = this.backoffMs * 2 ** (attempt - 1);
@@ -105,11 +125,19 @@ export class HttpClient {
     }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const stop = () => controller.abort();
+    if (call.signal?.aborted) controller.abort();
+    call.signal?.addEventListener('abort', stop, { once: true });
     let response: Response;
     try {
-      response = await this.fetch(this.url(call.path, call.query), { method: call.method, headers, body, signal: controller.signal });
+      // Raced with the abort, so a fetch wrapper that ignores the signal cannot hang the call past its timeout.
+      response = await new Promise<Response>((resolve, reject) => {
+        controller.signal.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')), { once: true });
+        this.fetch(this.url(call.path, call.query), { method: call.method, headers, body, signal: controller.signal }).then(resolve, reject);
+      });
     } catch (error) {
       clearTimeout(timer);
+      call.signal?.removeEventListener('abort', stop);
       const timedOut = controller.signal.aborted;
       throw transient(new BackendError('unavailable', timedOut ? `No answer within ${this.timeoutMs} ms` : `Network error: ${(error as Error)?.message ?? error}`));
     }
@@ -133,13 +161,24 @@ export class HttpClient {
       throw transient(new BackendError('unavailable', controller.signal.aborted ? `No answer within ${this.timeoutMs} ms` : String(error)));
     } finally {
       clearTimeout(timer);
+      call.signal?.removeEventListener('abort', stop);
     }
   }
 }
 
-function transient(error: BackendError): BackendError {
+function transient(error: BackendError, outage = true): BackendError {
   (error as BackendError & { transient?: boolean }).transient = true;
+  if (outage) (error as BackendError & { outage?: boolean }).outage = true;
   return error;
+}
+
+/**
+ * Whether a failed call met an outage rather than an answer: no connection, no answer in time, a
+ * 5xx, or a proxy's 408. The server may or may not have processed the request; a write with an
+ * idempotency key can safely wait in the outbox and be sent again.
+ */
+export function isOutage(error: unknown): boolean {
+  return error instanceof BackendError && (error as BackendError & { outage?: boolean }).outage === true;
 }
 
 /** Rebuilds the server's `BackendError`; anything unexpected becomes `unavailable`. */
@@ -155,5 +194,7 @@ function errorFrom(response: Response, text: string): BackendError {
   const details = body.details && typeof body.details === 'object' ? { ...(body.details as BackendError['details']) } : {};
   if (code === 'rate-limited' && !details.retryAfter && Number.isFinite(retryAfterHeader)) details.retryAfter = retryAfterHeader;
   const error = new BackendError(code, typeof body.message === 'string' ? body.message : `HTTP ${response.status}`, details);
-  return TRANSIENT.has(response.status) ? transient(error) : error;
+  // Retried at once: the statuses in TRANSIENT. Queued in the outbox: any outage (5xx, 408).
+  if (response.status >= 500 || response.status === 408) (error as BackendError & { outage?: boolean }).outage = true;
+  return TRANSIENT.has(response.status) ? transient(error, false) : error;
 }
