@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findBrowser } from './scripts/lib/browser.mjs';
 import { issueCodesPlugin } from './test/lib/issue-codes-plugin.mjs';
+import { outboxServerPlugin } from './test/outbox/server-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH || (await findBrowser()) || '/usr/bin/chromium';
 
@@ -15,6 +16,8 @@ export default {
     // Legacy decorators and useDefineForClassFields:false come from tsconfig.json, as in Vite.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     issueCodesPlugin(fileURLToPath(new URL('.', import.meta.url))),
+    // A reference server on PGlite, started only when a test asks for it (test/outbox).
+    outboxServerPlugin(new URL('.', import.meta.url).href),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
   // Lit's dev build (development export condition) warns once per page; everything else is shown.

@@ -2,6 +2,8 @@ import { createContext } from '@lit/context';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import '../../src/core/provider.js';
+// Field issues' words come with the widgets' forms (lazily); this test renders them directly.
+import '../../src/i18n/fields.js';
 import { DorfElement, define } from '../../src/core/dorf-element.js';
 import { DorfProvider } from '../../src/core/provider.element.js';
 import { environmentContext, type DorfEnvironment } from '../../src/core/context.js';

@@ -6,6 +6,10 @@ import '../../src/i18n/booking.js';
 import '../../src/i18n/lost-found.js';
 import '../../src/i18n/learning.js';
 import '../../src/i18n/feed.js';
+import '../../src/i18n/badges.js';
+import '../../src/i18n/outbox.js';
+import '../../src/i18n/server.js';
+import '../../src/i18n/fields.js';
 
 class IssueProbe extends DorfElement {
   text(issue: FieldIssue) {

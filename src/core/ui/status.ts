@@ -52,6 +52,15 @@ export function renderStatus(localize: LocalizeController, kind: StatusKind, opt
   `;
 }
 
+/** Whether a failure is browser storage (full, blocked, lost, not allowed), as opposed to the network or the server. */
+export function isStorageFailure(error: unknown): boolean {
+  return BackendError.is(error, 'unavailable') && (error.issues[0]?.code ?? '').startsWith('storage.');
+}
+
+// The outbox's view lives in `./outbox.ts` (with its controller), so that it loads with a widget's
+// lazily loaded view and not with its define module; these names stay importable from here.
+export { renderOutbox, outboxStyles, type OutboxOptions } from './outbox.js';
+
 /** The states' own styles; their retry button comes from the shared button styles. */
 export const statusStyles = [
   buttonStyles,

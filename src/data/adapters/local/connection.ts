@@ -20,19 +20,37 @@ export interface ConnectionOptions<Schema extends DBSchema> {
 }
 
 /**
+ * Why browser storage failed, as the `issues[0].code` of an `unavailable` error, so widgets say it
+ * in words (`localize.error`): `storage.full` (quota exceeded), `storage.outdated` (a newer version
+ * is open in another tab: reload), `storage.blocked` (an older version in another tab does not let
+ * go), `storage.lost` (the browser closed the connection mid-way: try again), `storage.unavailable`
+ * (storage is not allowed here, e.g. some private windows).
+ */
+export type StorageFailure = 'storage.full' | 'storage.outdated' | 'storage.blocked' | 'storage.lost' | 'storage.unavailable';
+
+/** An `unavailable` error naming its storage failure. */
+export function storageError(code: StorageFailure, message: string): BackendError {
+  return new BackendError('unavailable', message, { issues: [{ path: '', code }] });
+}
+
+/**
  * Maps storage failures to typed errors; leaves `BackendError`s and programming errors alone.
  */
 export function toBackendError(error: unknown): unknown {
   if (error instanceof BackendError || !(error instanceof DOMException)) return error;
   switch (error.name) {
     case 'QuotaExceededError':
-      return new BackendError('unavailable', 'Browser storage is full (quota exceeded): free some space or remove old data, then try again.');
+      return storageError('storage.full', 'Browser storage is full (quota exceeded): free some space or remove old data, then try again.');
     case 'VersionError':
-      return new BackendError('unavailable', 'A newer version of Dorfplatz is open in another tab: reload this page.');
+      return storageError('storage.outdated', 'A newer version of Dorfplatz is open in another tab: reload this page.');
     case 'ConstraintError':
       return new BackendError('conflict', `Stored data conflicts with this write: ${error.message}`);
+    case 'InvalidStateError':
+    case 'AbortError':
+    case 'TransactionInactiveError':
+      return storageError('storage.lost', `The connection to browser storage was lost (${error.name}: ${error.message}).`);
     default:
-      return new BackendError('unavailable', `Browser storage is unavailable (${error.name}: ${error.message}).`);
+      return storageError('storage.unavailable', `Browser storage is unavailable (${error.name}: ${error.message}).`);
   }
 }
 
@@ -78,7 +96,7 @@ export class Connection<Schema extends DBSchema> {
           blocked: () => {
             blockedTimer ??= setTimeout(() => {
               gaveUp = true;
-              reject(new BackendError('unavailable', 'Dorfplatz is open in another tab with an older version: close or reload that tab.'));
+              reject(storageError('storage.blocked', 'Dorfplatz is open in another tab with an older version: close or reload that tab.'));
             }, blockedTimeoutMs);
           },
           blocking: (_current, _next, event) => {
@@ -93,7 +111,7 @@ export class Connection<Schema extends DBSchema> {
         });
       } catch (error) {
         // `indexedDB.open` itself throws where storage is disabled (some private modes, sandboxed frames).
-        reject(new BackendError('unavailable', `Browser storage is unavailable: ${error instanceof Error ? error.message : String(error)}`));
+        reject(storageError('storage.unavailable', `Browser storage is unavailable: ${error instanceof Error ? error.message : String(error)}`));
         return;
       }
       request.then(
