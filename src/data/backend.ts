@@ -295,6 +295,11 @@ export interface BadgesApi {
   /** The recognition wall: recent awards whose recipients agreed to be shown. */
   wall(page: PageRequest): Promise<Page<Award>>;
   getAward(awardId: string): Promise<Award>;
+  /**
+   * Moderators: community members to award (the award form's picker), ordered by folded display
+   * name then id, filtered by `q` (case- and accent-insensitive part of the name).
+   */
+  recipients(query: CandidateQuery): Promise<Page<PublicMember>>;
   /** Moderators: award to one or many members. */
   award(input: AwardInput): Promise<Award[]>;
   revoke(input: RevokeInput): Promise<Award>;

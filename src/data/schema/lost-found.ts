@@ -17,6 +17,22 @@ export type ItemStatus = z.infer<typeof ItemStatus>;
 export const EXPIRY_DAYS = { found: 183, lost: 92 } as const;
 
 /**
+ * How long items stay on the board, per type, in days: an operator's setting for a backend
+ * (`LocalLostFound`, `lostFoundRoutes`); unset types keep `EXPIRY_DAYS`.
+ */
+export const ExpiryDays = z.object({
+  found: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
+  lost: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
+});
+export type ExpiryDays = z.infer<typeof ExpiryDays>;
+
+/** The days on the board for each type: `settings` over the defaults (invalid settings throw). */
+export function expiryDays(settings: ExpiryDays = {}): { found: number; lost: number } {
+  const checked = ExpiryDays.parse(settings);
+  return { found: checked.found ?? EXPIRY_DAYS.found, lost: checked.lost ?? EXPIRY_DAYS.lost };
+}
+
+/**
  * ISO 11784 animal microchip in its 15-digit decimal form: a 3-digit ISO 3166 country code
  * (001–899) or a manufacturer code (900–998), then a 12-digit national id.
  */

@@ -3,13 +3,15 @@
  *
  * Permissions: achievements and awards are public (a badge is a public recognition, and a
  * revocation must be visible to whoever checks it); the wall consent only decides whether an
- * award appears on the community's recognition wall. `award` and `revoke`: community moderators;
+ * award appears on the community's recognition wall. `recipients`, `award` and `revoke`: community moderators;
  * `saveAchievement`: community admins; `setWallConsent`: the recipient only.
  */
 import { parse, type BadgesApi } from '../../backend.js';
 import {
-  Achievement, AwardInput, AwardQuery, Id, PageRequest, RevokeInput, WallConsentInput, type Award, type Page,
+  Achievement, AwardInput, AwardQuery, CandidateQuery, Id, PageRequest, RevokeInput, WallConsentInput, type Award, type Page,
+  type PublicMember,
 } from '../../schema/index.js';
+import { foldText } from '../../rules/text.js';
 import { deriveId } from '../../rules/token.js';
 import type { Core } from './core.js';
 import { forbidden, invalid, isAdmin, isModerator, iso, notFound, pageOf, publicMember } from './domain.js';
@@ -91,6 +93,16 @@ export class LocalBadges implements BadgesApi {
       if (!record) throw notFound('Award');
       return this.view(tx, record);
     });
+  }
+
+  /** Moderators: community members by folded name (the `byName` index), filtered by `q`. */
+  async recipients(query: CandidateQuery): Promise<Page<PublicMember>> {
+    const q = parse(CandidateQuery, query);
+    if (!isModerator(await this.core.actor())) throw forbidden('moderatorsOnly');
+    const needle = q.q ? foldText(q.q) : '';
+    return this.core.read(['members'], async (tx) =>
+      pageOf(tx.objectStore('members').index('byName'), 'recipients', [], q, 'next', (m) =>
+        needle && !m.nameKey.includes(needle) ? undefined : publicMember(m)));
   }
 
   /**

@@ -8,7 +8,7 @@
  */
 import { forbidden, type Topic } from '../../backend.js';
 // Types only: this module loads with the page, and the schemas (zod) load with the domains.
-import type { Change, FileRef, Member } from '../../schema/index.js';
+import type { Change, ExpiryDays, FileRef, Member } from '../../schema/index.js';
 import { Connection, toBackendError } from './connection.js';
 import { DB_VERSION, memberRecord, upgrade, type DorfDB, type FileRecord, type Store, type Tx } from './schema.js';
 
@@ -28,6 +28,8 @@ export interface LocalBackendOptions {
   identity?: 'visitor' | { member: Member | null };
   /** The clock for everything time-based (expiry, lead time, "today" of a streak). */
   now?: () => Date;
+  /** Lost & found: days an item stays on the board per type; default 183 found / 92 lost. */
+  lostFound?: { expiryDays?: ExpiryDays };
   /** Time zone for calendar days (e.g. "a lost date may not lie in the future") until a seed sets the community's. */
   timeZone?: string;
   /** Storage tuning. */

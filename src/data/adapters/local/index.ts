@@ -53,7 +53,7 @@ export class LocalBackend implements Backend {
     this.files = lazyApi<FilesApi>('files', async () => new (await import('./files.js')).LocalFiles(core));
     this.feed = lazyApi<FeedApi>('feed', async () => new (await import('./feed.js')).LocalFeed(core));
     this.bookings = lazyApi<BookingsApi>('bookings', async () => new (await import('./bookings.js')).LocalBookings(core));
-    this.lostFound = lazyApi<LostFoundApi>('lost & found', async () => new (await import('./lost-found.js')).LocalLostFound(core));
+    this.lostFound = lazyApi<LostFoundApi>('lost & found', async () => new (await import('./lost-found.js')).LocalLostFound(core, options.lostFound?.expiryDays));
     this.learning = lazyApi<LearningApi>('learning', async () => new (await import('./learning.js')).LocalLearning(core));
     this.badges = lazyApi<BadgesApi>('badges', async () => new (await import('./badges.js')).LocalBadges(core));
     this.seeder = once('seed', () => import('./seed.js'));

@@ -10,8 +10,8 @@
  */
 import { parse, type LostFoundApi } from '../../backend.js';
 import {
-  AbuseReport, ContactInput, EXPIRY_DAYS, Id, ItemInput, ItemPatch, ItemQuery, ItemStatus,
-  type Item, type ItemReceipt, type OwnItem, type Page,
+  AbuseReport, ContactInput, expiryDays, Id, ItemInput, ItemPatch, ItemQuery, ItemStatus,
+  type ExpiryDays, type Item, type ItemReceipt, type OwnItem, type Page,
 } from '../../schema/index.js';
 import { decodeCursor } from '../../rules/cursor.js';
 import { matchScore } from '../../rules/matching.js';
@@ -49,7 +49,12 @@ function validToken(token: unknown): token is string {
 }
 
 export class LocalLostFound implements LostFoundApi {
-  constructor(private readonly core: Core) {}
+  /** Days on the board per type (`EXPIRY_DAYS` unless the backend was configured otherwise). */
+  private readonly expiry: { found: number; lost: number };
+
+  constructor(private readonly core: Core, expiry: ExpiryDays = {}) {
+    this.expiry = expiryDays(expiry);
+  }
 
   /** The public view; an open item past `expiresAt` reads as `expired`. */
   private async view(tx: Tx, r: ItemRecord, now: string): Promise<Item> {
@@ -140,7 +145,7 @@ export class LocalLostFound implements LostFoundApi {
 
   /**
    * Anyone may report. `date` after today in the community's zone: `lostFound.futureDate`.
-   * The item stays on the board `EXPIRY_DAYS[type]` days. A replayed id returns the first
+   * The item stays on the board `EXPIRY_DAYS[type]` days (or as configured). A replayed id returns the first
    * receipt (same token) even if the new input differs.
    */
   async report(input: ItemInput): Promise<ItemReceipt> {
@@ -158,7 +163,7 @@ export class LocalLostFound implements LostFoundApi {
       const record = indexItem({
         id: item.id, type: item.type, category: item.category, title: item.title, description: item.description,
         place: item.place, point: item.point, date: item.date, animal: item.animal, photo: item.photo, status: 'open',
-        hidden: false, createdAt, expiresAt: iso(now.getTime() + EXPIRY_DAYS[item.type] * DAY_MS), contact: item.contact,
+        hidden: false, createdAt, expiresAt: iso(now.getTime() + this.expiry[item.type] * DAY_MS), contact: item.contact,
         manageToken, ...(item.proofDetail && { proofDetail: item.proofDetail }),
       });
       await items.put(record);
@@ -243,7 +248,7 @@ export class LocalLostFound implements LostFoundApi {
       const updated = indexItem({
         ...r, type: merged.type, category: merged.category, title: merged.title, description: merged.description,
         place: merged.place, point: merged.point, date: merged.date, animal: merged.animal, photo: merged.photo,
-        expiresAt: iso(Date.parse(r.createdAt) + EXPIRY_DAYS[merged.type] * DAY_MS),
+        expiresAt: iso(Date.parse(r.createdAt) + this.expiry[merged.type] * DAY_MS),
       });
       await tx.objectStore('items').put(updated);
       changes.push({ topic: 'lost-found', kind: 'updated', entity: 'item', id: r.id });

@@ -1,8 +1,8 @@
 /** Contract: badges — achievements, awards to many, revocation, the recognition wall and its consent. */
-import { Achievement, Award, page } from '../../schema/index.js';
-import { allConform, conforms, deepEqual, equal, none, rejects, resolves, sameMembers } from '../assert.js';
+import { Achievement, Award, page, PublicMember } from '../../schema/index.js';
+import { allConform, conforms, deepEqual, equal, none, ok, rejects, resolves, sameMembers, show } from '../assert.js';
 import { duplicates, useKit, walkPages, type Persona } from '../context.js';
-import { KIT_NOW, achievement, awardInput } from '../fixtures.js';
+import { KIT_NOW, achievement, awardInput, tag } from '../fixtures.js';
 import type { ContractHarness, TestApi } from '../harness.js';
 import { globalTestApi } from '../recorder.js';
 import { bad, chars, ids } from '../support.js';
@@ -60,6 +60,9 @@ export function badgesSuite(harness: ContractHarness, test: TestApi = globalTest
         ['issuer url not http(s)', { ...base, issuer: { ...base.issuer, url: 'ftp://example.org' } }, 'issuer.url'],
         ['too many tags', { ...base, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'tags', 'tooMany'],
         ['image too large', { ...base, image: chars(100_001) }, 'image', 'tooLong'],
+        ['image not an http(s) or data:image address', { ...base, image: 'javascript:alert(1)' }, 'image', 'format.pattern'],
+        ['image with control characters', { ...base, image: 'https://example.org/a\u0000b.png' }, 'image', 'format.pattern'],
+        ['image with a bidi override', { ...base, image: 'https://example.org/\u202egnp.exe' }, 'image', 'format.pattern'],
       ];
       for (const [name, input, path, code] of cases) {
         await rejects(admin.backend.badges.saveAchievement(bad(input)), 'validation', { path, code }, `saveAchievement: ${name}`);
@@ -118,6 +121,42 @@ export function badgesSuite(harness: ContractHarness, test: TestApi = globalTest
       const [x, y] = await Promise.all([mod.backend.badges.award(input), tab2.backend.badges.award(input)]);
       sameMembers(ids(x), ids(y), 'both deliveries return the same award');
       equal((await m.backend.badges.listAwards({ member: 'me' })).items.length, 1);
+    });
+
+    describe('recipients', () => {
+      async function allRecipients(p: Persona, q?: string, limit = 2) {
+        const walk = await walkPages((pg) => p.backend.badges.recipients(q === undefined ? pg : { ...pg, q }), limit);
+        walk.pages.forEach((pg, i) => conforms(page(PublicMember), pg, `recipients page ${i}`));
+        deepEqual(duplicates(walk.items.map((m) => m.id)), [], 'nobody twice across the pages');
+        return walk.items;
+      }
+
+      it('moderators find community members by a part of the name, in name order', async () => {
+        const t = tag().slice(0, 6);
+        const people = [await kit.member(`Zoë ${t}`), await kit.member(`Anna ${t}`), await kit.member(`Jürgen ${t}`)];
+        const mod = await kit.moderator(`Moderatorin ${t}`);
+        const found = await allRecipients(mod, t, 1);
+        sameMembers(found.map((m) => m.id), [...people.map((p) => p.id), mod.id], `q "${t}" finds every test member once`);
+        for (const p of people) deepEqual(found.find((m) => m.id === p.id), { id: p.id, displayName: p.name }, 'a recipient is the public member');
+        const order = ['Anna', 'Jürgen', 'Zoë'].map((n) => found.findIndex((m) => m.displayName.startsWith(n)));
+        deepEqual([...order].sort((a, b) => a - b), order, `ordered by display name: ${show(found.map((m) => m.displayName))}`);
+        for (const q of ['jurgen', 'JÜRGEN', `ürgen ${t}`]) {
+          deepEqual((await allRecipients(mod, q)).filter((m) => m.displayName.endsWith(t)).map((m) => m.id), [people[2]!.id], `q "${q}"`);
+        }
+        deepEqual(await allRecipients(mod, `nobody-${tag()}`), [], 'no match, nobody');
+        ok((await mod.backend.badges.recipients({})).items.length > 0, 'without q: everyone, paged');
+      });
+
+      it('only moderators may search; bad queries are refused', async () => {
+        for (const p of [await kit.anonymous(), await kit.member()]) {
+          await rejects(p.backend.badges.recipients({}), 'forbidden', undefined, `recipients by ${p.kind}`);
+        }
+        const mod = await kit.moderator();
+        await resolves((await kit.admin()).backend.badges.recipients({}), 'by an admin');
+        await rejects(mod.backend.badges.recipients({ q: chars(61) }), 'validation', { path: 'q', code: 'tooLong' });
+        await rejects(mod.backend.badges.recipients(bad({ limit: 0 })), 'validation', 'limit');
+        await rejects(mod.backend.badges.recipients({ cursor: 'not-a-cursor' }), 'validation', 'cursor');
+      });
     });
 
     it('only moderators award', async () => {
