@@ -19,7 +19,11 @@ const env = { ...process.env, CHROME_PATH: await ensureBrowser() };
  */
 const steps = [
   ['browser tests (web-test-runner, Chromium)', process.execPath, [wtrBin, ...passThrough]],
-  ...(passThrough.length ? [] : [['server tests (node:test, PGlite and PostgreSQL)', 'npm', ['test', '--workspace', 'server']]]),
+  ...(passThrough.length ? [] : [
+    ['Open Badges 3.0 export (node:test, ajv)', process.execPath, ['--import', 'tsx', '--test', 'test/widgets/badge-shelf.ob3.test.mts']],
+    ['server tests (node:test, PGlite and PostgreSQL)', 'npm', ['test', '--workspace', 'server']],
+    ['end-to-end tests (strict CSP page, privacy; Chromium)', process.execPath, [join(root, 'scripts', 'e2e.mjs')]],
+  ]),
 ];
 
 let exitCode = 0;
