@@ -6,6 +6,7 @@ import { createLocalBackend } from '../src/data/adapters/local/index.js';
 import { BackendError, type Backend } from '../src/data/backend.js';
 import { addDays, calendarDayOf, startOfZonedDay } from '../src/data/rules/zoned.js';
 import type { Booking, Member, Resource } from '../src/data/schema/index.js';
+import { withOutbox } from './outbox.data.js';
 
 interface Args {
   resource: string;
@@ -63,7 +64,8 @@ function loaderWith(fill: 'full' | 'none', member: Member | null = resident, sta
       members: member ? [member] : [], groups: [], posts: [], resources: [hall], bookings,
       items: [], paths: [], checkIns: [], achievements: [], awards: [],
     });
-    return { dorfBackend: withState(backend, state) };
+    // Offline, a request waits in the outbox ("Noch nicht gesendet"), as with the server adapter.
+    return { dorfBackend: state === 'offline' ? withOutbox(withState(backend, state)) : withState(backend, state) };
   };
 }
 

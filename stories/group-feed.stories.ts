@@ -1,9 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/widgets/group-feed/dorf-group-feed.js';
-import type { DorfParameters } from '../.storybook/dorf-decorator.js';
+import { withState, type DorfParameters } from '../.storybook/dorf-decorator.js';
 import { createLocalBackend } from '../src/data/adapters/local/index.js';
+import { municipalitySample } from '../src/data/sample/index.js';
 import type { Member } from '../src/data/schema/index.js';
+import { pendingEntry, withOutbox } from './outbox.data.js';
 
 interface Args {
   group: string;
@@ -86,9 +88,25 @@ export const Failure: Story = {
   name: 'Error', parameters: dorf({ sample: 'municipality', identity: { member: resident }, state: 'error' }) };
 
 /** Reads work; posts, comments, reactions and commitments are queued on this device. */
+/**
+ * Offline: reading works; what the visitor writes waits in the outbox ("Noch nicht gesendet"),
+ * listed above the feed until the connection is back. Here a post and a comment wait already.
+ */
 export const OfflineQueued: Story = {
   args: { group: 'mach-mit' },
-  parameters: dorf({ sample: 'municipality', identity: { member: resident }, state: 'offline' }),
+  parameters: dorf({ sample: null }),
+  loaders: [
+    async () => {
+      const backend = createLocalBackend({ community: 'musterdorf', dbName: `dorf-story-feed-offline-${Date.now()}`, identity: { member: resident } });
+      await backend.seed(municipalitySample());
+      return {
+        dorfBackend: withOutbox(withState(backend, 'offline'), [
+          pendingEntry('feed.createPost', { id: 'story-offline-post', groupId: 'mach-mit', title: 'Wer hilft beim Aufbau am Freitag?' }, 12),
+          pendingEntry('feed.addComment', { id: 'story-offline-comment', postId: 'story', body: 'Ich bringe zwei Bierbänke mit.' }, 3),
+        ]),
+      };
+    },
+  ],
 };
 
 export const Empty: Story = { parameters: dorf({}), loaders: [emptyGroupLoader] };

@@ -85,6 +85,12 @@ export const bookingMessages = defineMessages('booking', {
     noAlternatives: 'There is no free time nearby with the same length. Please choose other dates.',
     useAlternative: (p: Params) => `Take ${p.range}`,
     alternativeChosen: (p: Params) => `The form now asks for ${p.range}.`,
+    /** A request from the outbox (sent while offline) that the server refused. */
+    queued: {
+      backToForm: 'Put it back into the form',
+      backInForm: 'Your request is back in the form: change what is needed and send it again.',
+      deliveredTitle: 'Your request made offline has been sent.',
+    },
     manage: {
       title: 'Your booking',
       status: { requested: 'Requested, waiting for a decision', confirmed: 'Confirmed', declined: 'Declined', cancelled: 'Cancelled' },
@@ -231,6 +237,11 @@ export const bookingMessages = defineMessages('booking', {
     noAlternatives: 'In der Nähe ist keine gleich lange Zeit frei. Bitte wählen Sie andere Tage.',
     useAlternative: (p: Params) => `${p.range} übernehmen`,
     alternativeChosen: (p: Params) => `Das Formular fragt jetzt ${p.range} an.`,
+    queued: {
+      backToForm: 'Zurück ins Formular',
+      backInForm: 'Ihre Anfrage steht wieder im Formular: Ändern Sie, was nötig ist, und senden Sie sie erneut.',
+      deliveredTitle: 'Ihre offline gestellte Anfrage wurde gesendet.',
+    },
     manage: {
       title: 'Ihre Buchung',
       status: { requested: 'Angefragt, Entscheidung ausstehend', confirmed: 'Bestätigt', declined: 'Abgelehnt', cancelled: 'Storniert' },

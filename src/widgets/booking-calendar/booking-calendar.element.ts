@@ -83,6 +83,8 @@ export interface CalendarData {
  * @csspart announcer - The visually hidden live region (month, selection, results).
  * @csspart notice - Messages after an action.
  * @csspart status - Loading, empty, error, offline, queued and no-permission states.
+ * @csspart outbox - Requests made offline that are not sent yet (\`outbox-entry\` each, \`outbox-about\` its dates),
+ *   and the ones the server refused on delivery (\`outbox-reason\`, \`outbox-retry\`, \`outbox-discard\`, \`outbox-edit\`).
  *
  * @cssprop --dorf-color-accent - Selection, links and primary buttons.
  * @cssprop --dorf-color-surface - Background of free days and cards.
@@ -316,6 +318,7 @@ export class DorfBookingCalendar extends DorfElement {
     return html`
       <div part="base" class="base" aria-busy=${this.loading ? 'true' : 'false'}>
         ${this.online ? nothing : renderStatus(this.localize, 'offline')}
+        ${this.ui?.renderOutbox()}
         ${this.ui?.renderSwitcher() ?? nothing}
         ${this.manageToken && this.ui ? this.ui.renderManage() : nothing}
         ${body}

@@ -10,13 +10,15 @@ import { classMap } from 'lit/directives/class-map.js';
 import { createFormatters, type Formatters } from '../../core/format.js';
 import { downloadICalendar } from '../../core/ical.js';
 import { field, focusFirstInvalid, issuesByField } from '../../core/ui/field.js';
+import { OutboxController, outboxStyles } from '../../core/ui/outbox.js';
 import { renderStatus } from '../../core/ui/status.js';
+import type { OutboxEntry, OutboxEvent } from '../../data/adapters/http/outbox-api.js';
 import { BackendError, type FieldIssue } from '../../data/backend.js';
 import { checkBookingRules } from '../../data/rules/booking.js';
 import { minutesOfDay, startOfZonedDay } from '../../data/rules/zoned.js';
-import type { Alternative, Booking, BookingReceipt, PublicBooking, Resource } from '../../data/schema/booking.js';
+import type { Alternative, Booking, BookingReceipt, BookingRequest, PublicBooking, Resource } from '../../data/schema/booking.js';
 import type { CalendarData, DorfBookingCalendar } from './booking-calendar.element.js';
-import { viewStyles } from './booking-calendar.styles.js';
+import { viewStyles as ownStyles } from './booking-calendar.styles.js';
 import { bookingToICalendar, occupancyToICalendar } from './ics.js';
 import {
   addDays, addMonths, blackoutOn, calendarDayOf, DayGrid, dayRange, dayUnavailable, minutesToTime, monthOf, monthWeeks, moveByKey,
@@ -24,8 +26,11 @@ import {
 } from './month.js';
 import { bookingMsg, bookingText, type BookingText } from './text.js';
 import { tracked } from '../../core/ui/tracked.js';
+import { outboxMessages } from '../../i18n/outbox.js';
+// Field issues' words load with the forms.
+import '../../i18n/fields.js';
 
-export { viewStyles };
+export const viewStyles = [...ownStyles, outboxStyles];
 export { gridRange } from './month.js';
 
 /** The form schemas, loaded on the first submit (see validate.ts). */
@@ -107,6 +112,10 @@ export class CalendarUi {
   @tracked names = new Map<string, string>();
   @tracked subscription: Subscription | null = null;
   @tracked copyNotice: { text: string; kind: 'status' | 'error' } | null = null;
+  /** Requests from the outbox that the server has now accepted: their receipts with the private code. */
+  @tracked delivered: { receipt: BookingReceipt; resource: Resource }[] = [];
+  /** Requests made offline: waiting, or refused on delivery (with alternatives on a conflict). */
+  readonly outbox: OutboxController;
 
   private focusCell = false;
   private focusInvalid = false;
@@ -123,7 +132,14 @@ export class CalendarUi {
     unavailable: Map<CalendarDay, string | null>;
   } | null = null;
 
-  constructor(readonly host: DorfBookingCalendar) {}
+  constructor(readonly host: DorfBookingCalendar) {
+    this.outbox = new OutboxController(host, {
+      operations: ['bookings.request'],
+      onEvent: (event) => void this.onOutbox(event),
+      describe: (entry) => this.describeQueued(entry),
+      help: (entry) => this.queuedHelp(entry),
+    });
+  }
 
   // -------------------------------------------------------------------------------------------
   // Helpers
@@ -663,17 +679,8 @@ export class CalendarUi {
 
   /** Fills the form with an offered alternative; everything else the visitor typed stays. */
   useAlternative(resource: Resource, alt: Alternative): void {
-    const tz = resource.timeZone;
-    const firstDay = calendarDayOf(alt.start, tz);
-    const patch: Partial<Draft> = { id: newId(), firstDay };
-    if (resource.rules.unit === 'day') {
-      patch.lastDay = calendarDayOf(Date.parse(alt.end) - 1, tz);
-    } else {
-      const endDay = calendarDayOf(alt.end, tz);
-      patch.lastDay = firstDay;
-      patch.from = minutesToTime(minutesOfDay(alt.start, tz));
-      patch.until = minutesToTime(endDay === firstDay ? minutesOfDay(alt.end, tz) : 24 * 60);
-    }
+    const patch = { id: newId(), ...this.rangeDraft(resource, alt.start, alt.end) };
+    const firstDay = patch.firstDay;
     this.update(patch);
     this.selStart = firstDay;
     this.selEnd = patch.lastDay ?? firstDay;
@@ -689,6 +696,111 @@ export class CalendarUi {
     this.host.showMonth(monthOf(firstDay));
     this.host.announce(this.msg((t) => t.booking.alternativeChosen, { range: this.rangeText(resource, alt.start, alt.end) }));
     this.focusSelector = '#bc-submit';
+  }
+
+  /** A range as the form's day and time fields. */
+  private rangeDraft(resource: Resource, start: string, end: string): Pick<Draft, 'firstDay' | 'lastDay'> & Partial<Draft> {
+    const tz = resource.timeZone;
+    const firstDay = calendarDayOf(start, tz);
+    if (resource.rules.unit === 'day') return { firstDay, lastDay: calendarDayOf(Date.parse(end) - 1, tz) };
+    const endDay = calendarDayOf(end, tz);
+    return {
+      firstDay,
+      lastDay: firstDay,
+      from: minutesToTime(minutesOfDay(start, tz)),
+      until: minutesToTime(endDay === firstDay ? minutesOfDay(end, tz) : 24 * 60),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Requests made offline (the HTTP adapter's outbox)
+
+  /** The outbox and the receipts of requests it delivered; shown above the calendar, whatever it shows. */
+  renderOutbox(): TemplateResult {
+    return html`${this.delivered.map((shown) =>
+      this.renderReceipt(shown, () => (this.delivered = this.delivered.filter((d) => d !== shown)), `receipt-title-${shown.receipt.booking.id}`),
+    )}${this.outbox.render()}`;
+  }
+
+  /** The resource of a queued request: the one shown, or read from the backend. */
+  private async resourceOf(id: string): Promise<Resource | null> {
+    const shown = this.memo?.data.resource;
+    if (shown?.id === id) return shown;
+    return (await this.host.api?.bookings.getResource(id).catch(() => null)) ?? null;
+  }
+
+  private describeQueued(entry: OutboxEntry): string {
+    const input = entry.input as BookingRequest;
+    const shown = this.memo?.data.resource;
+    const range = shown?.id === input.resourceId
+      ? this.rangeText(shown, input.start, input.end)
+      : `${this.host.l10n.format.dateTime(input.start)} – ${this.host.l10n.format.dateTime(input.end)}`;
+    return [range, input.purpose].filter(Boolean).join(' · ');
+  }
+
+  /** What to do about a refused request: take a free alternative, or put it back into the form. */
+  private queuedHelp(entry: OutboxEntry): TemplateResult {
+    const input = entry.input as BookingRequest;
+    const shown = this.memo?.data.resource;
+    const alternatives = entry.refusal?.code === 'conflict' ? (entry.refusal.details.alternatives ?? []) : [];
+    const usable = shown?.id === input.resourceId ? alternatives : [];
+    return html`<div part="conflict outbox-help" class="outbox__help">
+      ${entry.refusal?.code === 'conflict'
+        ? usable.length
+          ? html`<p>${this.b.alternatives}</p>
+              <ul class="alternatives">
+                ${usable.map((alt) => html`<li><button type="button" part="button alternative" class="button" @click=${() => void this.fromQueued(entry, alt)}>
+                  ${this.msg((t) => t.booking.useAlternative, { range: this.rangeText(shown!, alt.start, alt.end) })}</button></li>`)}
+              </ul>`
+          : html`<p class="outbox__note">${this.b.noAlternatives}</p>`
+        : html`<p class="outbox__note">${this.host.l10n.of(outboxMessages).whatNow}</p>`}
+      <p><button type="button" part="button outbox-edit" class="button" @click=${() => void this.fromQueued(entry)}>${this.b.queued.backToForm}</button></p>
+    </div>`;
+  }
+
+  /** Puts a refused request back into the form (with an alternative's dates), as a new request; the refused one goes. */
+  private async fromQueued(entry: OutboxEntry, alt?: Alternative): Promise<void> {
+    const input = entry.input as BookingRequest;
+    const resource = await this.resourceOf(input.resourceId);
+    if (!resource) return;
+    if (input.resourceId !== this.host.activeResource) this.host.selectResource(input.resourceId);
+    const range = alt ?? input;
+    const days = this.rangeDraft(resource, range.start, range.end);
+    this.draft = {
+      ...emptyDraft(),
+      ...days,
+      purpose: input.purpose,
+      attendees: input.attendees === undefined ? '' : String(input.attendees),
+      publicLabel: input.publicLabel ?? '',
+      name: input.requester.name,
+      email: input.requester.email,
+      phone: input.requester.phone ?? '',
+      accept: input.acceptRules === true,
+    };
+    this.selStart = days.firstDay;
+    this.selEnd = days.lastDay;
+    this.errors = new Map();
+    this.alternatives = null;
+    this.receipt = null;
+    this.formNotice = null;
+    this.host.focusDay = days.firstDay;
+    this.host.showMonth(monthOf(days.firstDay));
+    await this.outbox.discard(entry);
+    this.host.announce(this.b.queued.backInForm);
+    this.focusSelector = alt ? '#bc-submit' : '#bc-start';
+    this.host.requestUpdate();
+  }
+
+  private async onOutbox(event: OutboxEvent): Promise<void> {
+    if (event.type === 'failed') this.host.reloadData();
+    if (event.type !== 'delivered') return;
+    const receipt = event.result as BookingReceipt;
+    const resource = await this.resourceOf(receipt.booking.resourceId);
+    if (!resource) return;
+    this.delivered = [...this.delivered, { receipt, resource }];
+    this.host.reloadData();
+    this.host.announce(`${this.b.queued.deliveredTitle} ${receipt.booking.status === 'confirmed' ? this.b.confirmedAtOnce : this.b.sent}`);
+    this.host.fire('dorf-booking-requested', { bookingId: receipt.booking.id, resourceId: resource.id, status: receipt.booking.status });
   }
 
   /** The range the draft asks for, or the issues that keep it from being one. */
@@ -813,12 +925,12 @@ export class CalendarUi {
     this.formNotice = { text: this.host.l10n.error(error), kind: 'error' };
   }
 
-  private renderReceipt(): TemplateResult {
-    const { receipt, resource } = this.receipt!;
+  private renderReceipt(shown = this.receipt!, close: () => void = () => (this.receipt = null), titleId = 'receipt-title'): TemplateResult {
+    const { receipt, resource } = shown;
     const booking = receipt.booking;
     const link = `#dorf-booking=${receipt.manageToken}`;
-    return html`<section part="receipt" class="receipt" aria-labelledby="receipt-title">
-      <h3 id="receipt-title" class="section-title" tabindex="-1">${booking.status === 'confirmed' ? this.b.confirmedAtOnce : this.b.sent}</h3>
+    return html`<section part="receipt" class="receipt" aria-labelledby=${titleId}>
+      <h3 id=${titleId} class="section-title" tabindex="-1">${booking.status === 'confirmed' ? this.b.confirmedAtOnce : this.b.sent}</h3>
       <p>${this.rangeText(resource, booking.start, booking.end)} · ${this.b.states[booking.status as 'requested' | 'confirmed'] ?? ''}</p>
       <h4>${this.b.tokenTitle}</h4>
       <p class="muted">${this.b.tokenHelp}</p>
@@ -826,7 +938,7 @@ export class CalendarUi {
       <p><a part="link" href=${link}>${this.b.tokenLink}</a></p>
       <div class="actions">
         <button type="button" part="button add-to-calendar" class="button" @click=${() => this.downloadOwn(resource, booking)}>${this.b.addToCalendar}</button>
-        <button type="button" part="button close" class="button" @click=${() => (this.receipt = null)}>${this.t.common.close}</button>
+        <button type="button" part="button close" class="button" @click=${close}>${this.t.common.close}</button>
       </div>
     </section>`;
   }

@@ -9,7 +9,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Formatters } from '../../core/format.js';
 import type { LocalizeController } from '../../core/localize.js';
 import { focusFirstInvalid, issuesByField } from '../../core/ui/field.js';
+import { OutboxController, outboxStyles } from '../../core/ui/outbox.js';
 import { renderStatus } from '../../core/ui/status.js';
+import type { OutboxEntry, OutboxEvent } from '../../data/adapters/http/outbox-api.js';
 import { BackendError, type FieldIssue } from '../../data/backend.js';
 import type {
   CallSlot, Change, Comment, Group, Member, ModerationAction, Post, Reaction, ReportTarget,
@@ -19,14 +21,16 @@ import { feedMsg, feedText, type FeedText } from './text.js';
 import { renderParticipation, renderProfileForm } from './composer.js';
 import { draftToInput, emptyDraft, fieldOf, MAX_FILES, newId, newSlot, normalizeIssues, parseTags, type Draft, type DraftSlot } from './draft.js';
 import type { DorfGroupFeed, FeedData } from './group-feed.element.js';
-import { viewStyles } from './group-feed.styles.js';
+import { viewStyles as ownStyles } from './group-feed.styles.js';
 import { InvitePicker } from './invite.js';
 import { renderModeration, type ModerationQueue } from './moderation.js';
 import { FILE_LIMITS } from './options.js';
 import { renderPost, targetKey } from './post.js';
 import { tracked } from '../../core/ui/tracked.js';
+// Field issues' words load with the forms.
+import '../../i18n/fields.js';
 
-export { viewStyles };
+export const viewStyles = [...ownStyles, outboxStyles];
 
 /** The form schemas, loaded on the first submit (see validate.ts). */
 const validation = () => import('./validate.js');
@@ -87,7 +91,34 @@ export class FeedUi {
     },
   });
 
-  constructor(readonly host: DorfGroupFeed) {}
+  /** Posts, comments, commitments, reports, reactions and the visitor's name saved offline: waiting, or refused on delivery. */
+  readonly outbox: OutboxController;
+
+  constructor(readonly host: DorfGroupFeed) {
+    this.outbox = new OutboxController(host, {
+      operations: ['feed.createPost', 'feed.addComment', 'feed.commit', 'feed.report', 'feed.react', 'session.updateProfile'],
+      onEvent: (event) => this.onOutbox(event),
+      describe: (entry) => this.describeQueued(entry),
+    });
+  }
+
+  /** The outbox of this feed's writes, above the posts. */
+  renderOutbox(): TemplateResult | typeof nothing {
+    return this.outbox.render();
+  }
+
+  private describeQueued(entry: OutboxEntry): string | undefined {
+    const input = entry.input as { title?: string; body?: string; note?: string; displayName?: string };
+    const text = (input.title || input.body || input.note || input.displayName || '').trim();
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text || undefined;
+  }
+
+  /** A write made offline went through: show what it changed. */
+  private onOutbox(event: OutboxEvent): void {
+    if (event.type !== 'delivered' || !event.result) return;
+    if (event.entry.operation === 'feed.addComment') void this.refreshComments();
+    else if (event.entry.operation !== 'feed.report') void this.refreshPost((event.result as Post).id, false);
+  }
 
   // -------------------------------------------------------------------------------------------
   // The host, as the parts see it

@@ -88,6 +88,9 @@ export interface FeedData {
  * @csspart announcer - The visually hidden live region that announces results politely.
  * @csspart notice - Messages after an action.
  * @csspart status - Loading, empty, error, offline, queued and no-permission states.
+ * @csspart outbox - Posts, comments, commitments, reports and reactions made offline that are not sent yet
+ *   (\`outbox-entry\` each, \`outbox-about\` its title), and the ones the server refused on delivery
+ *   (\`outbox-reason\`, \`outbox-retry\`, \`outbox-discard\`).
  *
  * @cssprop --dorf-color-urgent - Border and icon of urgent notices.
  * @cssprop --dorf-color-urgent-surface - Background of urgent notices.
@@ -373,6 +376,7 @@ export class DorfGroupFeed extends DorfElement {
     return html`
       <div part="base" class="base" aria-busy=${this.data.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${this.online ? nothing : renderStatus(this.localize, 'offline')}
+        ${this.view?.renderOutbox()}
         ${this.view?.renderSwitcher()}
         ${body}
         <div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this.announcement}</div>
