@@ -8,6 +8,7 @@ import './widgets/booking-calendar/dorf-booking-calendar.js';
 import './widgets/lost-found/dorf-lost-found.js';
 import './widgets/learning-path/dorf-learning-path.js';
 import './widgets/badge-shelf/dorf-badge-shelf.js';
+import './widgets/sign-in/dorf-sign-in.js';
 export { DorfElement, define } from './core/dorf-element.js';
 export type { DorfEnvironment, Theme } from './core/context.js';
 export { environmentContext } from './core/context.js';

@@ -63,9 +63,16 @@ async function ensureSamples(db: Database): Promise<void> {
     const data = sample(new Date());
     const { created, secret } = await addCommunity(db, { ...data.community, origins: ['*'] });
     await db.transaction((tx) => seedDataset(tx, data.community.id, data, new Date()));
-    if (created) console.log(`sample community ${data.community.id} (secret ${secret})`);
+    if (created) {
+      // A known admin sign-in for trying the widgets' admin views locally; never use --samples in production.
+      await addStaff(db, data.community.id, { ...SAMPLE_ADMIN, roles: ['member', 'moderator', 'admin'], displayName: 'Demo admin' });
+      console.log(`sample community ${data.community.id} (secret ${secret}; admin sign-in ${SAMPLE_ADMIN.username} / ${SAMPLE_ADMIN.password})`);
+    }
   }
 }
+
+/** The sample communities' admin account (development only, printed at start). */
+const SAMPLE_ADMIN = { username: 'admin', password: 'dorfplatz-demo' } as const;
 
 async function start(config: Config, withSamples: boolean): Promise<void> {
   const db = await open(config);

@@ -27,7 +27,7 @@ export async function addCommunity(sql: Sql, input: CommunityInput): Promise<{ s
   return rows[0]!;
 }
 
-export const StaffInput = z.extend(Credentials, {
+export const StaffInput = z.extend(z.omit(Credentials, { code: true }), {
   displayName: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
   roles: z.array(Role).check(z.minLength(1)),
   memberId: z.optional(z.string()),

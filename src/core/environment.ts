@@ -76,19 +76,24 @@ export class EnvironmentSource {
       return;
     }
     const backend = this.backend;
-    const refreshSession = () =>
-      backend.session.current().then(
+    // Only the latest read counts: a sign-in followed quickly by a sign-out must not end on the
+    // answer of the first read arriving last.
+    let reads = 0;
+    const refreshSession = () => {
+      const read = ++reads;
+      return backend.session.current().then(
         (session) => {
-          if (this.backend !== backend) return;
+          if (this.backend !== backend || read !== reads) return;
           this.session = session;
           this.emit();
         },
         (error: unknown) => {
-          if (this.backend !== backend) return;
+          if (this.backend !== backend || read !== reads) return;
           this.error = BackendError.is(error) ? error : new BackendError('unavailable', String(error));
           this.emit();
         },
       );
+    };
     this.stopSessionUpdates = backend.subscribe('session', () => void refreshSession());
     void refreshSession();
   }

@@ -44,34 +44,19 @@ export function createServerBackend(backend: string, community: string, storage:
  * token remove it, so anonymous visitors and members never get anything stored.
  */
 export function staffToken(backend: string, community: string) {
-  const key = `dorfplatz:staff-token:${community}@${backend.trim().replace(/\/+$/, '')}`;
-  const storage = (): Storage | null => {
+  const key = `dorfplatz:staff-token:${community}@${backend}`;
+  // sessionStorage may be missing, blocked or full: then the sign-in holds until the tab reloads.
+  const use = <T>(f: (s: Storage) => T): T | null => {
     try {
-      return globalThis.sessionStorage ?? null;
+      return f(sessionStorage);
     } catch {
-      // sessionStorage may throw where the browser blocks site data.
       return null;
     }
   };
   return {
-    key,
-    read(): string | null {
-      try {
-        return storage()?.getItem(key) || null;
-      } catch {
-        return null;
-      }
-    },
-    write(token: string | null, change: TokenChange): void {
-      try {
-        const store = storage();
-        if (!store) return;
-        if (token && change === 'sign-in') store.setItem(key, token);
-        else if (store.getItem(key) !== null) store.removeItem(key);
-      } catch {
-        // Full or blocked storage: the sign-in holds until the tab reloads.
-      }
-    },
+    read: (): string | null => use((s) => s.getItem(key)) || null,
+    write: (token: string | null, change: TokenChange): void =>
+      void use((s) => (token && change === 'sign-in' ? s.setItem(key, token) : s.removeItem(key))),
   };
 }
 

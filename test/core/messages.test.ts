@@ -10,6 +10,7 @@ import '../../src/i18n/badges.js';
 import '../../src/i18n/outbox.js';
 import '../../src/i18n/server.js';
 import '../../src/i18n/fields.js';
+import '../../src/i18n/sign-in.js';
 
 class IssueProbe extends DorfElement {
   text(issue: FieldIssue) {

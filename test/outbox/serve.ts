@@ -7,6 +7,8 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCommunity, memberToken, openTestDatabase, startServer } from '../../server/test/support.js';
+import { addStaff } from '../../server/src/communities.js';
+import { generateTotpSecret, totpCode, totpStep } from '../../server/src/totp.js';
 
 const running = await startServer(await openTestDatabase('pglite'), { ownsDb: true });
 
@@ -22,6 +24,19 @@ async function handle(p: Command): Promise<unknown> {
           kind: p.kind as 'member' | 'moderator' | 'admin', memberId: String(p.memberId), displayName: String(p.displayName),
         }),
       };
+    case 'staff': {
+      // A moderator or admin with a password, and with `totp: true` a one-time code secret.
+      const { memberId } = await addStaff(running.db, String(p.community), {
+        username: String(p.username), password: String(p.password), displayName: String(p.displayName ?? p.username),
+        roles: (p.roles as ('member' | 'moderator' | 'admin')[] | undefined) ?? ['admin'],
+      });
+      const secret = p.totp ? generateTotpSecret() : null;
+      await running.db.query('UPDATE staff SET totp_secret = $3, totp_last_step = NULL WHERE community = $1 AND username = $2', [p.community, p.username, secret]);
+      return { memberId, secret };
+    }
+    case 'totp':
+      // The code an authenticator app shows now (`offset` steps away, for a wrong one).
+      return { code: totpCode(String(p.secret), totpStep(Date.now()) + Number(p.offset ?? 0)) };
     case 'posts':
       return running.db.query('SELECT id, title FROM posts WHERE community = $1 ORDER BY id', [p.community]);
     default:

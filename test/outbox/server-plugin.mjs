@@ -8,6 +8,9 @@
 //   { action: 'community', id }         → { community, secret } (any origin allowed)
 //   { action: 'token', community, secret, kind, memberId, displayName } → { token }
 //   { action: 'posts', community }      → [{ id, title }]: every post row as stored
+//   { action: 'staff', community, username, password, displayName?, roles?, totp? }
+//                                       → { memberId, secret }: a password account (with `totp`, its code secret)
+//   { action: 'totp', secret, offset? } → { code }: the one-time code of now (`offset` steps away)
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

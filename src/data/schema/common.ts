@@ -119,11 +119,21 @@ export type Session = z.infer<typeof Session>;
 export const ProfileInput = z.object({ displayName: line(1, 60) });
 export type ProfileInput = z.infer<typeof ProfileInput>;
 
+/**
+ * A moderator's or admin's password sign-in. `code` is the six-digit one-time code of an account
+ * with two-factor sign-in (TOTP) enabled; the server asks for it (`session.totpRequired`) after
+ * the password was right. Backends without one-time codes ignore it.
+ */
 export const Credentials = z.object({
   username: line(1, 60),
   password: z.string().check(z.minLength(1), z.maxLength(200)),
+  code: z.optional(z.string().check(z.regex(/^\d{6}$/))),
 });
 export type Credentials = z.infer<typeof Credentials>;
+
+/** The server's answer to a sign-in: the new session and the bearer token that carries it. */
+export const SignInResult = z.object({ session: Session, token: z.string().check(z.minLength(1), z.maxLength(4096)) });
+export type SignInResult = z.infer<typeof SignInResult>;
 
 // ---------------------------------------------------------------------------------------------
 // Paging

@@ -49,6 +49,14 @@ export class EventStream {
     };
   }
 
+  /** Reconnects with the client's current token: after a sign-in or sign-out the stream speaks for the new session. */
+  reconnect(): void {
+    this.controller?.abort();
+    this.controller = null;
+    this.connectedTopics = '';
+    this.schedule();
+  }
+
   close(): void {
     this.closed = true;
     this.subscriptions.clear();

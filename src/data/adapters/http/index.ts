@@ -196,6 +196,7 @@ export function createHttpBackend(options: HttpBackendOptions): HttpBackend {
   const setToken = (token: string | null, change: TokenChange) => {
     client.token = token;
     options.onTokenChange?.(token, change);
+    events.reconnect();
     const event: Change = { topic: 'session', kind: 'updated', entity: 'session', id: 'session', at: new Date().toISOString() };
     for (const l of [...localListeners]) if (l.topic === 'session') l.listener(event);
   };

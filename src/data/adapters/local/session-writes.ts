@@ -9,6 +9,10 @@ import type { SessionWrites } from './session.js';
 export class LocalSessionWrites implements SessionWrites {
   constructor(private readonly core: Core) {}
 
+  /**
+   * Checks the credentials' shape like every backend (a `code`, where given, has six digits) and
+   * otherwise ignores them, the one-time code included: there is no password store in a browser.
+   */
   async signIn(credentials: Credentials): Promise<Session> {
     parse(Credentials, credentials);
     throw forbidden('session.signInNeedsServer');
