@@ -145,8 +145,11 @@ export const Search: Story = {
   },
 };
 
-/** One item's page with matching suggestions from the opposite list, the relay form and "report abuse". */
-export const Item: Story = { args: { item: 'item-schluessel-verloren' } };
+/**
+ * One item's page: its approximate location (rounded to about 1 km) as a plain link to OpenStreetMap,
+ * matching suggestions from the opposite list, the relay form and "report abuse".
+ */
+export const Item: Story = { args: { item: 'item-schluesselbund-baeckerei' } };
 
 export const ReportForm: Story = {
   play: async (context: Canvas) => {

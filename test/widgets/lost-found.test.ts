@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { openDB } from 'idb';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/lost-found/dorf-lost-found.js';
 import type { DorfLostFound } from '../../src/widgets/lost-found/lost-found.element.js';
@@ -643,6 +644,224 @@ describe('<dorf-lost-found>', () => {
       await expect(mod).to.be.accessible();
       const list = await visitorBackend.lostFound.list({});
       expect(list.items.map((i) => i.id)).not.to.include('cap-found');
+    });
+  });
+
+  describe('the coarse map point ("Ungefähre Lage")', () => {
+    /** A phone's precise position: none of these digits may be kept, shown or sent. */
+    const PRECISE = { latitude: 49.87654321, longitude: 8.65432198 };
+    /** The precise digits: four decimals after 49 or 8 come from nothing else in a record (ISO times have three). */
+    const PRECISE_TEXT = /49[.,]8765|8[.,]6543/;
+    const ROUNDED = { lat: 49.88, lon: 8.65 };
+    const geolocation = navigator.geolocation;
+    let restore: (() => void) | null = null;
+
+    /** Replaces `getCurrentPosition` on the browser's object for this test (restored after it). */
+    function stubPosition(impl: Geolocation['getCurrentPosition']): void {
+      const own = Object.getOwnPropertyDescriptor(geolocation, 'getCurrentPosition');
+      Object.defineProperty(geolocation, 'getCurrentPosition', { value: impl, configurable: true, writable: true });
+      restore = () => {
+        if (own) Object.defineProperty(geolocation, 'getCurrentPosition', own);
+        else delete (geolocation as Partial<Geolocation>).getCurrentPosition;
+      };
+    }
+
+    /** The browser answers with `PRECISE`; every call's options are kept. */
+    function grant(calls: (PositionOptions | undefined)[] = []) {
+      stubPosition((ok, _fail, options) => {
+        calls.push(options);
+        setTimeout(() => ok({
+          coords: { ...PRECISE, accuracy: 6, altitude: null, altitudeAccuracy: null, heading: null, speed: null, toJSON: () => ({}) },
+          timestamp: Date.now(), toJSON: () => ({}),
+        } as GeolocationPosition), 10);
+      });
+      return calls;
+    }
+
+    /** The browser fails with `code()` (1 denied, 2 unavailable, 3 timeout). */
+    function refuse(code: () => number) {
+      stubPosition((_ok, fail) => {
+        setTimeout(() => fail?.({ code: code(), message: 'stub', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError), 10);
+      });
+    }
+
+    afterEach(() => {
+      restore?.();
+      restore = null;
+      expect(Object.getOwnPropertyDescriptor(geolocation, 'getCurrentPosition'), 'the browser object is restored').to.equal(undefined);
+    });
+
+    it('asks for the position only on the click, keeps it rounded to about 1 km, and sends and stores nothing finer – by keyboard', async () => {
+      const calls = grant();
+      const local = await backendFor(null);
+      const sent: unknown[] = [];
+      const backend = withLostFound(local, { report: (input) => (sent.push(input), local.lostFound.report(input)) });
+      const el = await mount(backend);
+      await openReport(el);
+      expect(calls, 'never asked on load or when the form opens').to.have.length(0);
+      change(el, 'lf-category-input', 'bicycle');
+      type(el, 'lf-title', 'Kinderrad mit Klingel');
+      type(el, 'lf-place-input', 'Feldweg hinter dem Sportplatz');
+      type(el, 'lf-date', calendarDayOf(now, TZ));
+      type(el, 'lf-name', 'Paula Punkt');
+      type(el, 'lf-email', 'paula@example.org');
+      await el.updateComplete;
+      const add = $<HTMLButtonElement>(el, '#lf-point')!;
+      expect(add.textContent!.trim()).to.equal('Ungefähre Lage hinzufügen');
+      expect($(el, '#lf-point-help')!.textContent).to.equal('Auf etwa 1 km gerundet – Ihre Adresse bleibt privat.');
+      expect(add.getAttribute('aria-describedby')).to.equal('lf-point-help');
+      expect(calls).to.have.length(0);
+
+      add.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => el.shadowRoot!.activeElement?.id === 'lf-point-remove', 'focus on "Entfernen"');
+      expect(calls).to.have.length(1);
+      expect(calls[0]?.enableHighAccuracy, 'no GPS fix needed for 1 km').to.equal(false);
+      expect($(el, '#lf-point-value')!.textContent).to.equal('Ungefähre Lage: 49,88 N, 8,65 O');
+      expect($(el, '#lf-point-remove')!.textContent!.trim()).to.equal('Entfernen');
+      await until(() => announcer(el) === 'Ungefähre Lage: 49,88 N, 8,65 O', 'the point announced');
+      expect(ui(el).draft.point).to.deep.equal(ROUNDED);
+      await expect(el).to.be.accessible();
+
+      // "Entfernen", then add it again: by keyboard, focus follows.
+      await sendKeys({ press: 'Enter' });
+      await until(() => el.shadowRoot!.activeElement?.id === 'lf-point', 'focus back on the add button');
+      expect(ui(el).draft.point).to.equal(null);
+      expect($(el, '#lf-point-value')).to.equal(null);
+      await sendKeys({ press: 'Enter' });
+      await until(() => el.shadowRoot!.activeElement?.id === 'lf-point-remove', 'added again');
+      expect(calls).to.have.length(2);
+      expect($<HTMLInputElement>(el, '#lf-title')!.value, 'nothing typed is touched').to.equal('Kinderrad mit Klingel');
+      expect(el.shadowRoot!.innerHTML).not.to.match(PRECISE_TEXT);
+      expect(el.shadowRoot!.innerHTML).not.to.match(/49[.,]87\b/);
+
+      await submitForm(el);
+      const receipt = ui(el).receipt!;
+      expect(receipt, ui(el).formNotice?.text).to.exist;
+      expect((sent[0] as { point: unknown }).point, 'rounded on the device, before it is sent').to.deep.equal(ROUNDED);
+      expect(JSON.stringify(sent)).not.to.match(PRECISE_TEXT);
+      expect((await local.lostFound.get(receipt.item.id)).point).to.deep.equal(ROUNDED);
+      expect(JSON.stringify(await local.lostFound.getOwn(receipt.manageToken))).not.to.match(PRECISE_TEXT);
+      const db = await openDB(local.dbName);
+      const stored = await db.get('items', receipt.item.id);
+      db.close();
+      expect(stored.point).to.deep.equal(ROUNDED);
+      expect(JSON.stringify(stored)).not.to.match(PRECISE_TEXT);
+      expect(el.shadowRoot!.innerHTML).not.to.match(PRECISE_TEXT);
+      expect(calls, 'asked twice, on the two clicks only').to.have.length(2);
+    });
+
+    it('a refused, unavailable, slow or missing position gets a message at the field; everything typed stays and the report still goes out', async () => {
+      let code = 1;
+      refuse(() => code);
+      const backend = await backendFor(null);
+      const el = await mount(backend);
+      await openReport(el);
+      change(el, 'lf-category-input', 'other');
+      type(el, 'lf-title', 'Blauer Regenschirm');
+      type(el, 'lf-place-input', 'Bahnhof');
+      $<HTMLButtonElement>(el, '#lf-point')!.click();
+      await until(() => errorOf(el, 'lf-point'), 'denied');
+      expect(errorOf(el, 'lf-point')).to.equal(
+        'Ihr Browser hat den Zugriff auf Ihren Standort nicht erlaubt. Sie können ihn in den Browser-Einstellungen freigeben oder den Ort einfach in Worten beschreiben.');
+      expect($(el, '#lf-point')!.getAttribute('aria-describedby')).to.equal('lf-point-help lf-point-error');
+      await until(() => announcer(el) === errorOf(el, 'lf-point'), 'the message announced');
+      expect($<HTMLInputElement>(el, '#lf-title')!.value).to.equal('Blauer Regenschirm');
+      expect($<HTMLInputElement>(el, '#lf-place-input')!.value).to.equal('Bahnhof');
+      expect($<HTMLSelectElement>(el, '#lf-category-input')!.value).to.equal('other');
+      expect(ui(el).draft.point).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      code = 3;
+      $<HTMLButtonElement>(el, '#lf-point')!.click();
+      await until(() => errorOf(el, 'lf-point').includes('zu lange'), 'timeout');
+      code = 2;
+      $<HTMLButtonElement>(el, '#lf-point')!.click();
+      await until(() => errorOf(el, 'lf-point').includes('ließ sich nicht bestimmen'), 'unavailable');
+
+      // A browser without geolocation at all.
+      Object.defineProperty(navigator, 'geolocation', { value: undefined, configurable: true });
+      try {
+        $<HTMLButtonElement>(el, '#lf-point')!.click();
+        await until(() => errorOf(el, 'lf-point').includes('kann keinen Standort bestimmen'), 'unsupported');
+      } finally {
+        delete (navigator as { geolocation?: Geolocation }).geolocation;
+      }
+      expect(navigator.geolocation).to.equal(geolocation);
+
+      type(el, 'lf-date', calendarDayOf(now, TZ));
+      type(el, 'lf-name', 'Ole');
+      type(el, 'lf-email', 'ole@example.org');
+      await submitForm(el);
+      const receipt = ui(el).receipt!;
+      expect(receipt, ui(el).formNotice?.text).to.exist;
+      expect((await backend.lostFound.get(receipt.item.id)).point).to.equal(null);
+    });
+
+    it("an item's page shows the point with a plain link to OpenStreetMap, no map loaded; the flyer and items without a point show none", async () => {
+      const data = dataset();
+      data.items = data.items.map((i) => (i.id === 'wallet-found' ? { ...i, point: { lat: 49.61, lon: 8.36 } } : i));
+      const backend = await backendFor(null, data);
+      const el = await mount(backend);
+      await openItem(el, 'wallet-found');
+      const facts = $(el, '[part~="facts"]')!;
+      expect([...facts.querySelectorAll('dt')].map((dt) => dt.textContent)).to.include('Ungefähre Lage');
+      expect($(el, '[part~="point"]')!.textContent).to.contain('49,61 N, 8,36 O');
+      const link = $<HTMLAnchorElement>(el, '[part~="point-link"]')!;
+      expect(link.href).to.equal('https://www.openstreetmap.org/?mlat=49.61&mlon=8.36#map=14/49.61/8.36');
+      expect(link.rel).to.equal('noopener noreferrer');
+      expect(link.target).to.equal('_blank');
+      expect(link.textContent!.trim()).to.equal('In OpenStreetMap öffnen (neues Fenster)');
+      expect($$(el, 'img, iframe').some((e) => /openstreetmap|tile/.test((e as HTMLImageElement).src ?? '')), 'no map tiles').to.equal(false);
+      expect(performance.getEntriesByType('resource').some((r) => r.name.includes('openstreetmap')), 'no request to a third party').to.equal(false);
+      link.focus();
+      expect(el.shadowRoot!.activeElement, 'the link is in the tab order').to.equal(link);
+      await expect(el).to.be.accessible();
+
+      $<HTMLButtonElement>(el, '[part~="detail"] [part~="print"]')!.click();
+      await until(() => $(el, '[part~="flyer"]'), 'flyer');
+      expect($(el, '[part~="flyer"]')!.textContent).not.to.contain('49,61');
+      expect($(el, '[part~="point-link"]')).to.equal(null);
+
+      const other = await mount(backend, { item: 'keys-lost' });
+      await until(() => $(other, '#lf-detail-title'), 'an item without a point');
+      expect($(other, '[part~="point"]')).to.equal(null);
+      expect($(other, '[part~="facts"]')!.textContent).not.to.contain('Ungefähre Lage');
+    });
+
+    it('the reporter adds the point in the edit form and removes it again (English)', async () => {
+      const calls = grant();
+      const local = await backendFor(null);
+      const patches: unknown[] = [];
+      const backend = withLostFound(local, { updateOwn: (token, patch) => (patches.push(patch), local.lostFound.updateOwn(token, patch)) });
+      const el = await mount(backend, { lang: 'en', token: 'manage-token-bike-lost'.padEnd(24, '0') });
+      await until(() => $(el, '#lf-manage-title'), 'manage view');
+      ($(el, '[part~="edit"]') as HTMLDetailsElement).open = true;
+      await el.updateComplete;
+      expect(calls).to.have.length(0);
+      expect($(el, '#lf-edit-point')!.textContent!.trim()).to.equal('Add approximate location');
+      expect($(el, '#lf-edit-point-help')!.textContent).to.equal('Rounded to about 1 km – your address stays private.');
+      $<HTMLButtonElement>(el, '#lf-edit-point')!.click();
+      await until(() => el.shadowRoot!.activeElement?.id === 'lf-edit-point-remove', 'point added');
+      expect($(el, '#lf-edit-point-value')!.textContent).to.equal('Approximate location: 49.88 N, 8.65 E');
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[part~="save"]')!.click();
+      await until(() => patches.length === 1 && ui(el).manage?.busy === false, 'saved');
+      expect((patches[0] as { point: unknown }).point).to.deep.equal(ROUNDED);
+      expect((await local.lostFound.get('bike-lost')).point).to.deep.equal(ROUNDED);
+      await el.updateComplete;
+      expect($(el, '[part~="manage"] [part~="point"]')!.textContent).to.contain('49.88 N, 8.65 E');
+      expect($(el, '[part~="manage"] [part~="point-link"]')!.textContent!.trim()).to.equal('Open in OpenStreetMap (new window)');
+      expect(el.shadowRoot!.innerHTML).not.to.match(PRECISE_TEXT);
+
+      ($(el, '[part~="edit"]') as HTMLDetailsElement).open = true;
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '#lf-edit-point-remove')!.click();
+      await until(() => el.shadowRoot!.activeElement?.id === 'lf-edit-point', 'focus back on the add button');
+      $<HTMLButtonElement>(el, '[part~="save"]')!.click();
+      await until(() => patches.length === 2 && ui(el).manage?.busy === false, 'saved again');
+      expect((await local.lostFound.get('bike-lost')).point).to.equal(null);
+      expect(calls).to.have.length(1);
     });
   });
 

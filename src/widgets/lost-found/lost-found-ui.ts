@@ -38,6 +38,47 @@ const STRIPS = 8;
 
 const newId = (): string => crypto.randomUUID();
 
+/** A coarse map point, as the schema keeps it (rounded to about 1 km). */
+export type Point = NonNullable<Item['point']>;
+
+/** Why the browser gave no position. */
+export class LocateError extends Error {
+  constructor(readonly reason: 'denied' | 'unavailable' | 'timeout' | 'unsupported') {
+    super(`No position: ${reason}`);
+  }
+}
+
+/** How long the browser may look for a position once the visitor allowed it. */
+const LOCATE_TIMEOUT = 20_000;
+
+/**
+ * Asks the browser for the visitor's position (call it only on their click) and returns it
+ * rounded to about 1 km by the schema, so the precise position never leaves this function.
+ * Rejects with a `LocateError`.
+ */
+export async function coarsePosition(): Promise<Point> {
+  const geo = typeof navigator === 'undefined' ? undefined : navigator.geolocation;
+  if (!geo) throw new LocateError('unsupported');
+  const coords = await new Promise<GeolocationCoordinates>((resolve, reject) => {
+    geo.getCurrentPosition(
+      (position) => resolve(position.coords),
+      (error) => reject(new LocateError(error?.code === 1 ? 'denied' : error?.code === 3 ? 'timeout' : 'unavailable')),
+      { enableHighAccuracy: false, maximumAge: 10 * 60_000, timeout: LOCATE_TIMEOUT },
+    );
+  });
+  const { check, ItemPatch } = await validation();
+  const result = check(ItemPatch, { point: { lat: coords.latitude, lon: coords.longitude } });
+  if (!result.ok || !result.value.point) throw new LocateError('unavailable');
+  return result.value.point;
+}
+
+/** OpenStreetMap at a coarse point: a plain link, nothing is loaded from there until the visitor follows it. */
+export function osmLink(point: Point): string {
+  const lat = point.lat.toFixed(2);
+  const lon = point.lon.toFixed(2);
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=14/${lat}/${lon}`;
+}
+
 interface PreparedPhoto {
   id: string;
   name: string;
@@ -65,12 +106,14 @@ export interface ReportDraft {
   email: string;
   phone: string;
   photo: PreparedPhoto | null;
+  /** Only ever the rounded point (see `coarsePosition`). */
+  point: Point | null;
 }
 
 export function emptyReport(type: ItemType = 'lost', category: Category | '' = ''): ReportDraft {
   return {
     id: newId(), type, category, title: '', description: '', place: '', date: '', species: '', colour: '', marks: '', microchip: '',
-    proofDetail: '', name: '', email: '', phone: '', photo: null,
+    proofDetail: '', name: '', email: '', phone: '', photo: null, point: null,
   };
 }
 
@@ -105,6 +148,7 @@ interface ManageEdit {
   title: string;
   description: string;
   place: string;
+  point: Point | null;
   date: string;
 }
 
@@ -114,6 +158,8 @@ interface ManageState {
   error?: unknown;
   edit?: ManageEdit;
   errors: Map<string, string>;
+  /** Why the browser gave no position for the edit form. */
+  pointError?: string;
   notice?: { text: string; kind: 'status' | 'error' | 'queued' };
   busy?: boolean;
 }
@@ -133,7 +179,7 @@ export function draftToInput(d: ReportDraft): Record<string, unknown> {
   if (d.phone.trim()) contact.phone = d.phone.trim();
   const input: Record<string, unknown> = {
     id: d.id, type: d.type, category: d.category || undefined, title: d.title.trim(), description: d.description.trim(),
-    place: d.place.trim(), point: null, date: d.date || undefined, photo: d.photo?.id ?? null, contact,
+    place: d.place.trim(), point: d.point, date: d.date || undefined, photo: d.photo?.id ?? null, contact,
     animal: d.category === 'animal'
       ? { species: d.species.trim(), colour: d.colour.trim(), marks: d.marks.trim(), ...(d.microchip.trim() && { microchip: d.microchip.trim() }) }
       : null,
@@ -153,6 +199,10 @@ export class LostFoundUi {
   @tracked errors = new Map<string, string>();
   @tracked formNotice: { text: string; kind: 'error' | 'queued' } | null = null;
   @tracked preparingPhoto = false;
+  /** Which form waits for the browser's position. */
+  @tracked locating: 'report' | 'edit' | null = null;
+  /** Why the browser gave no position for the report form. */
+  @tracked pointError: string | null = null;
   @tracked sending = false;
   @tracked receipt: { item: Item; manageToken: string; matches: Item[] | null } | null = null;
   @tracked manage: ManageState | null = null;
@@ -508,6 +558,10 @@ export class LostFoundUi {
     return html`<dl part="facts" class="facts">
       <dt>${item.type === 'lost' ? lf.dateLost : lf.dateFound}</dt><dd>${this.dayText(item.date)}</dd>
       <dt>${lf.place}</dt><dd>${item.place}</dd>
+      ${item.point
+        ? html`<dt>${lf.point.label}</dt><dd part="point" class="point__facts"><span>${this.pointCoords(item.point)}</span>
+            <a part="point-link" class="point-link" href=${osmLink(item.point)} target="_blank" rel="noopener noreferrer">${lf.point.link}</a></dd>`
+        : nothing}
       ${a
         ? html`<dt>${lf.species}</dt><dd>${a.species}</dd>
             ${a.colour ? html`<dt>${lf.colour}</dt><dd>${a.colour}</dd>` : nothing}
@@ -767,6 +821,7 @@ export class LostFoundUi {
         ${field({ id: 'lf-date', label: fm.date, error: e.get('date'), hint: req }, (a) => html`
           <input id=${a.id} type="date" max=${this.today()} aria-describedby=${a.describedBy} aria-invalid=${a.invalid} .value=${live(d.date)} @input=${this.input('date')} />`)}
       </div>
+      ${this.renderPoint('report', d.point, this.pointError ?? e.get('point'))}
       ${d.category === 'animal'
         ? html`<fieldset part="animal" class="fieldset">
             <legend>${fm.animal}</legend>
@@ -841,6 +896,84 @@ export class LostFoundUi {
     this.update({ photo: null });
   }
 
+  // -------------------------------------------------------------------------------------------
+  // The coarse map point ("Ungefähre Lage"), in the report form and the reporter's edit form
+
+  /** "49,87 N, 8,65 O": a coarse point in the visitor's language, always with two decimals. */
+  pointCoords(point: Point): string {
+    const pt = this.lf.point;
+    const n = (v: number) => this.host.l10n.format.number(Math.abs(v), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return this.msg((t) => t.lostFound.point.coords, { lat: n(point.lat), ns: point.lat < 0 ? pt.south : pt.north, lon: n(point.lon), ew: point.lon < 0 ? pt.west : pt.east });
+  }
+
+  private pointValue(point: Point): string {
+    return this.msg((t) => t.lostFound.point.value, { coords: this.pointCoords(point) });
+  }
+
+  /** "Ungefähre Lage hinzufügen", or the rounded point with "Entfernen"; the browser is asked only on that click. */
+  private renderPoint(form: 'report' | 'edit', point: Point | null, error: string | undefined): TemplateResult {
+    const pt = this.lf.point;
+    const id = form === 'report' ? 'lf-point' : 'lf-edit-point';
+    return html`<div part="point" class="field point ${error ? 'field--invalid' : ''}" role="group" aria-labelledby="${id}-label">
+      <span id="${id}-label" part="field-label" class="field__label">${pt.label} <span class="field__hint">(${this.t.common.optional})</span></span>
+      ${point
+        ? html`<p class="point__value"><span id="${id}-value">${this.pointValue(point)}</span>
+            <button type="button" id="${id}-remove" part="button point-remove" class="link-button" aria-describedby="${id}-value"
+              @click=${() => this.removePoint(form)}>${pt.remove}</button></p>`
+        : html`<button type="button" id=${id} part="button point-add" class="button point__add"
+            aria-describedby=${error ? `${id}-help ${id}-error` : `${id}-help`} @click=${() => this.locate(form)}>
+            ${this.locating === form ? pt.locating : pt.add}</button>`}
+      <p id="${id}-help" part="field-help" class="field__help">${pt.help}</p>
+      ${error ? html`<p id="${id}-error" part="field-error" class="field__error">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  /** Whose point a position is for: the report draft, or the reporter's edit form. */
+  private pointOwner(form: 'report' | 'edit'): string | undefined {
+    return form === 'report' ? this.draft.id : this.manage?.token;
+  }
+
+  private setPointError(form: 'report' | 'edit', text: string | null): void {
+    if (form === 'report') this.pointError = text;
+    else if (this.manage) this.manage = { ...this.manage, pointError: text ?? undefined };
+  }
+
+  /**
+   * Asks the browser for the position (only now, on the visitor's click), keeps it rounded to
+   * about 1 km and moves focus to "Entfernen". A refusal or failure is said at the field; what
+   * was typed stays.
+   */
+  async locate(form: 'report' | 'edit'): Promise<void> {
+    if (this.locating) return;
+    const owner = this.pointOwner(form);
+    this.setPointError(form, null);
+    this.locating = form;
+    this.host.announce(this.lf.point.locating);
+    try {
+      const point = await coarsePosition();
+      // The form may have been sent or closed meanwhile.
+      if (this.pointOwner(form) !== owner) return;
+      if (form === 'report') this.update({ point });
+      else if (this.manage?.edit) this.manage = { ...this.manage, edit: { ...this.manage.edit, point } };
+      this.host.announce(this.pointValue(point));
+      this.focusSelector = form === 'report' ? '#lf-point-remove' : '#lf-edit-point-remove';
+    } catch (error) {
+      if (this.pointOwner(form) !== owner) return;
+      const text = this.lf.point[error instanceof LocateError ? error.reason : 'unavailable'];
+      this.setPointError(form, text);
+      this.host.announce(text);
+    } finally {
+      this.locating = null;
+    }
+  }
+
+  removePoint(form: 'report' | 'edit'): void {
+    if (form === 'report') this.update({ point: null });
+    else if (this.manage?.edit) this.manage = { ...this.manage, edit: { ...this.manage.edit, point: null } };
+    this.host.announce(this.lf.point.removed);
+    this.focusSelector = form === 'report' ? '#lf-point' : '#lf-edit-point';
+  }
+
   /** Every issue the draft has before anything is sent: the schema's, a category, the date. */
   async validate(): Promise<{ issues: FieldIssue[]; value?: ItemInput }> {
     const d = this.draft;
@@ -885,14 +1018,18 @@ export class LostFoundUi {
       const receipt = await api.lostFound.report(value);
       if (photo) URL.revokeObjectURL(photo.preview);
       this.draft = emptyReport();
+      this.pointError = null;
       this.reporting = false;
       this.receipt = { ...receipt, matches: null };
       this.host.announce(this.lf.receipt.title);
       this.focusSelector = '#lf-receipt-title';
       this.host.fire('dorf-item-reported', { itemId: receipt.item.id, type: receipt.item.type });
       this.host.reloadData();
-      const matches = await api.lostFound.matches(receipt.item.id).catch(() => []);
-      if (this.receipt?.item.id === receipt.item.id) this.receipt = { ...this.receipt, matches };
+      // The form is free again at once; the suggestions follow into the receipt when they arrive.
+      this.sending = false;
+      void api.lostFound.matches(receipt.item.id).catch(() => []).then((matches) => {
+        if (this.receipt?.item.id === receipt.item.id) this.receipt = { ...this.receipt, matches };
+      });
     } catch (error) {
       this.notify(error, 'lostFound.report');
       if (BackendError.is(error, 'validation') && error.issues.length) {
@@ -979,7 +1116,7 @@ export class LostFoundUi {
     const fm = this.lf.form;
     const edit = state.edit!;
     const e = state.errors;
-    const set = (key: keyof ManageEdit) => (ev: Event) => {
+    const set = (key: Exclude<keyof ManageEdit, 'point'>) => (ev: Event) => {
       if (this.manage?.edit) this.manage = { ...this.manage, edit: { ...this.manage.edit, [key]: (ev.target as HTMLInputElement).value } };
     };
     return html`<details part="edit" class="edit" ?open=${e.size > 0}>
@@ -991,6 +1128,7 @@ export class LostFoundUi {
           <textarea id=${a.id} maxlength="2000" aria-describedby=${a.describedBy} aria-invalid=${a.invalid} .value=${live(edit.description)} @input=${set('description')}></textarea>`)}
         ${field({ id: 'lf-edit-place', label: fm.place, error: e.get('place') }, (a) => html`
           <input id=${a.id} maxlength="200" aria-describedby=${a.describedBy} aria-invalid=${a.invalid} .value=${live(edit.place)} @input=${set('place')} />`)}
+        ${this.renderPoint('edit', edit.point, state.pointError ?? e.get('point'))}
         ${field({ id: 'lf-edit-date', label: fm.date, error: e.get('date') }, (a) => html`
           <input id=${a.id} type="date" max=${this.today()} aria-describedby=${a.describedBy} aria-invalid=${a.invalid} .value=${live(edit.date)} @input=${set('date')} />`)}
         <button type="submit" part="button save" class="button button--primary" ?disabled=${state.busy}>${mg.save}</button>
@@ -1008,7 +1146,7 @@ export class LostFoundUi {
       const own = await api.lostFound.getOwn(token);
       if (this.manage?.token !== token) return;
       const i = own.item;
-      this.manage = { ...this.manage, own, edit: { title: i.title, description: i.description, place: i.place, date: i.date } };
+      this.manage = { ...this.manage, own, edit: { title: i.title, description: i.description, place: i.place, point: i.point, date: i.date } };
       this.focusSelector = '#lf-manage-title';
     } catch (error) {
       if (this.manage?.token === token) this.manage = { ...this.manage, error };
@@ -1027,7 +1165,10 @@ export class LostFoundUi {
     const state = this.manage;
     if (!api || !state?.edit || state.busy) return;
     const { check, ItemPatch } = await validation();
-    const patch = { title: state.edit.title.trim(), description: state.edit.description.trim(), place: state.edit.place.trim(), date: state.edit.date || undefined };
+    const patch = {
+      title: state.edit.title.trim(), description: state.edit.description.trim(), place: state.edit.place.trim(), point: state.edit.point,
+      date: state.edit.date || undefined,
+    };
     const result = check(ItemPatch, patch);
     const issues = result.ok ? [] : [...result.issues];
     if (patch.date && patch.date > this.today()) issues.push({ path: 'date', code: 'lostFound.futureDate' });
@@ -1037,7 +1178,7 @@ export class LostFoundUi {
       this.focusInvalidIn = '#lf-edit';
       return;
     }
-    this.manage = { ...state, busy: true, errors: new Map(), notice: undefined };
+    this.manage = { ...state, busy: true, errors: new Map(), pointError: undefined, notice: undefined };
     try {
       const item = await api.lostFound.updateOwn(state.token, patch);
       this.manage = { ...this.manage, busy: false, own: { ...state.own!, item }, notice: { text: this.lf.manage.saved, kind: 'status' } };

@@ -159,6 +159,23 @@ const own = css`
   .facts dd {
     margin: 0;
   }
+  /* The coarse map point: a button in the forms, a line with a plain OpenStreetMap link on the item. */
+  .point__add {
+    justify-self: start;
+  }
+  .point__value,
+  .point__facts {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em var(--_space);
+    margin: 0;
+  }
+  .point-link {
+    color: var(--_color-accent);
+    text-decoration: underline;
+    overflow-wrap: anywhere;
+  }
   .matches__list,
   .messages {
     list-style: none;
