@@ -2,6 +2,7 @@
  * The states every widget shares: loading, empty, error, offline, queued, no permission.
  * One template so they look, sound (roles, live regions) and read the same everywhere.
  */
+import type { initialState, Task } from '@lit/task';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { BackendError } from '../../data/backend.js';
 import type { LocalizeController } from '../localize.js';
@@ -50,6 +51,38 @@ export function renderStatus(localize: LocalizeController, kind: StatusKind, opt
         : nothing}
     </div>
   `;
+}
+
+/** A failed load: its status, with "Try again" only for errors that may pass (not no permission, not queued). */
+export function renderFailure(
+  localize: LocalizeController,
+  error: unknown,
+  retry: () => void,
+  options: StatusOptions = {},
+): TemplateResult {
+  const kind = statusForError(error);
+  return renderStatus(localize, kind, { error, ...(kind === 'error' && { onRetry: retry }), ...options });
+}
+
+/**
+ * A widget's data `Task` on screen, the same in every widget: loading until both the data and the
+ * lazily loaded view are here (the last data stays on screen while it loads again), then the view;
+ * a failed load as its status with a retry. `environmentError` (the provider could not make a
+ * backend) is shown instead of all of that.
+ * @param view Renders the data; returns `null`/`undefined` while the view module is still loading.
+ * @param failed Replaces the default failure status, for a widget that offers more there.
+ */
+export function renderLoaded<R>(
+  localize: LocalizeController,
+  task: Task<readonly unknown[], R>,
+  view: (data: Exclude<R, typeof initialState>) => unknown,
+  environmentError: unknown,
+  failed: (error: unknown) => unknown = (error) => renderFailure(localize, error, () => void task.run()),
+): unknown {
+  if (environmentError) return renderStatus(localize, 'error', { error: environmentError });
+  // Without data (`initial`, a first `pending`), or while the view is loading: the loading state.
+  const show = (data?: R) => (data ? view(data as Exclude<R, typeof initialState>) : null) ?? renderStatus(localize, 'loading');
+  return task.render({ initial: show, pending: () => show(task.value), error: failed, complete: show });
 }
 
 /** Whether a failure is browser storage (full, blocked, lost, not allowed), as opposed to the network or the server. */

@@ -3,7 +3,9 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { DorfElement } from '../../core/dorf-element.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { renderStatus, statusForError, statusStyles } from '../../core/ui/status.js';
+import { OnlineController } from '../../core/ui/online.js';
+import { renderLoaded, renderStatus, statusStyles } from '../../core/ui/status.js';
+import { TopicController } from '../../core/ui/topic.js';
 import type { Backend } from '../../data/backend.js';
 import type { Award, Page, Session } from '../../data/schema/index.js';
 import type { ShelfUi } from './shelf-ui.js';
@@ -100,15 +102,15 @@ export class DorfBadgeShelf extends DorfElement {
   @state() private reload = 0;
   @state() private pages = 1;
   @state() private announcement = '';
-  @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   @state() private ui: ShelfUi | null = null;
 
   /** @internal The clock for "expired" (tests and stories may fix it). */
   clock: () => Date = () => new Date();
 
-  private unsubscribe: (() => void) | null = null;
-  private subscribedBackend: unknown = null;
   private viewLoading?: Promise<void>;
+  private readonly connection = new OnlineController(this);
+  // Any award anywhere may change the shelf or the wall: load again.
+  protected readonly changes = new TopicController(this, () => 'badges', () => this.reload++);
 
   private readonly data = new Task(this, {
     args: () => [this.backend, this.shownMode, this.member || 'me', this.pages, this.reload, this.session] as const,
@@ -198,22 +200,9 @@ export class DorfBadgeShelf extends DorfElement {
   // -------------------------------------------------------------------------------------------
   // Lifecycle
 
-  private readonly onOnline = () => (this.online = navigator.onLine);
-
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadView();
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOnline);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOnline);
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.subscribedBackend = null;
   }
 
   /**
@@ -234,13 +223,6 @@ export class DorfBadgeShelf extends DorfElement {
       if (this.pages !== 1) this.pages = 1;
       this.ui?.reset();
     }
-    const backend = this.backend;
-    if (this.subscribedBackend !== backend) {
-      this.unsubscribe?.();
-      this.unsubscribe = null;
-      this.subscribedBackend = backend;
-      if (backend) this.unsubscribe = backend.subscribe('badges', () => this.reload++);
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -249,24 +231,10 @@ export class DorfBadgeShelf extends DorfElement {
   }
 
   protected override render(): TemplateResult {
-    let body: unknown;
-    if (!this.backend && this.environment?.error) {
-      body = renderStatus(this.localize, 'error', { error: this.environment.error });
-    } else {
-      const show = (data: ShelfData | undefined) => (data && this.ui ? this.ui.render(data) : renderStatus(this.localize, 'loading'));
-      body = this.data.render({
-        initial: () => renderStatus(this.localize, 'loading'),
-        pending: () => show(this.data.value as ShelfData | undefined),
-        error: (error) => {
-          const kind = statusForError(error);
-          return renderStatus(this.localize, kind, { error, ...(kind === 'error' && { onRetry: () => void this.data.run() }) });
-        },
-        complete: (data) => show(data as ShelfData | undefined),
-      });
-    }
+    const body = renderLoaded(this.localize, this.data, (data) => this.ui?.render(data), !this.backend && this.environment?.error);
     return html`
       <div part="base" class="base" aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.online ? nothing : renderStatus(this.localize, 'offline')}
+        ${this.connection.online ? nothing : renderStatus(this.localize, 'offline')}
         ${body}
         <div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this.announcement}</div>
       </div>

@@ -3,7 +3,9 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { DorfElement } from '../../core/dorf-element.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { renderStatus, statusForError, statusStyles } from '../../core/ui/status.js';
+import { OnlineController } from '../../core/ui/online.js';
+import { renderLoaded, renderStatus, statusStyles } from '../../core/ui/status.js';
+import { TopicController } from '../../core/ui/topic.js';
 import type { Backend } from '../../data/backend.js';
 import { calendarDayOf } from '../../data/rules/zoned.js';
 import type { BookingStatus, Change, PublicBooking, Resource } from '../../data/schema/index.js';
@@ -122,17 +124,20 @@ export class DorfBookingCalendar extends DorfElement {
   @state() visibleMonth = '';
   @state() private reload = 0;
   @state() private announcement = '';
-  @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   @state() private ui: CalendarUi | null = null;
 
   /** @internal The clock for rule checks in the view (tests and stories may fix it). */
   clock: () => Date = () => new Date();
 
-  private unsubscribe: (() => void) | null = null;
-  private subscribedTo = '';
-  private subscribedBackend: unknown = null;
   private viewLoading?: Promise<void>;
   private resourceCache = new Map<string, Resource>();
+  private readonly connection = new OnlineController(this);
+  // Live changes of the resource shown.
+  protected readonly changes = new TopicController(
+    this,
+    () => this.activeResource && `bookings/${this.activeResource}`,
+    (change) => this.onChange(change),
+  );
 
   private readonly data = new Task(this, {
     args: () => [this.backend, this.activeResource, this.shownMonth, this.reload, this.session !== null] as const,
@@ -237,7 +242,6 @@ export class DorfBookingCalendar extends DorfElement {
   // -------------------------------------------------------------------------------------------
   // Lifecycle
 
-  private readonly onOnline = () => (this.online = navigator.onLine);
   private readonly onHash = () => {
     const token = /#dorf-booking=([A-Za-z0-9_-]{16,200})/.exec(location.hash)?.[1];
     if (token) this.manageToken = token;
@@ -248,18 +252,11 @@ export class DorfBookingCalendar extends DorfElement {
     void this.loadView();
     this.onHash();
     window.addEventListener('hashchange', this.onHash);
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHash);
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOnline);
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.subscribedTo = '';
   }
 
   /**
@@ -278,15 +275,6 @@ export class DorfBookingCalendar extends DorfElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('month') && /^\d{4}-\d{2}$/.test(this.month)) this.visibleMonth = `${this.month}-01`;
-    const backend = this.backend;
-    const key = backend && this.activeResource ? this.activeResource : '';
-    if (this.subscribedTo !== key || this.subscribedBackend !== backend) {
-      this.unsubscribe?.();
-      this.unsubscribe = null;
-      this.subscribedTo = key;
-      this.subscribedBackend = backend;
-      if (backend && key) this.unsubscribe = backend.subscribe(`bookings/${key}`, (change) => this.onChange(change));
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -300,24 +288,10 @@ export class DorfBookingCalendar extends DorfElement {
   }
 
   protected override render(): TemplateResult {
-    let body: unknown;
-    if (!this.backend && this.environment?.error) {
-      body = renderStatus(this.localize, 'error', { error: this.environment.error });
-    } else {
-      const show = (data: CalendarData | undefined) => (data && this.ui ? this.ui.render(data) : renderStatus(this.localize, 'loading'));
-      body = this.data.render({
-        initial: () => renderStatus(this.localize, 'loading'),
-        pending: () => show(this.data.value as CalendarData | undefined),
-        error: (error) => {
-          const kind = statusForError(error);
-          return renderStatus(this.localize, kind, { error, ...(kind === 'error' && { onRetry: () => void this.data.run() }) });
-        },
-        complete: (data) => show(data as CalendarData | undefined),
-      });
-    }
+    const body = renderLoaded(this.localize, this.data, (data) => this.ui?.render(data), !this.backend && this.environment?.error);
     return html`
       <div part="base" class="base" aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.online ? nothing : renderStatus(this.localize, 'offline')}
+        ${this.connection.online ? nothing : renderStatus(this.localize, 'offline')}
         ${this.ui?.renderOutbox()}
         ${this.ui?.renderSwitcher() ?? nothing}
         ${this.manageToken && this.ui ? this.ui.renderManage() : nothing}

@@ -3,7 +3,9 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { DorfElement } from '../../core/dorf-element.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { renderStatus, statusForError, statusStyles } from '../../core/ui/status.js';
+import { OnlineController } from '../../core/ui/online.js';
+import { renderFailure, renderLoaded, renderStatus, statusStyles } from '../../core/ui/status.js';
+import { TopicController } from '../../core/ui/topic.js';
 import { BackendError, type Backend } from '../../data/backend.js';
 import type { Change, Group, Member, Post, ReportTarget } from '../../data/schema/index.js';
 import { FeedWindow } from './feed-window.js';
@@ -125,7 +127,6 @@ export class DorfGroupFeed extends DorfElement {
   @state() private tag: string | null = null;
   @state() private reload = 0;
   @state() private announcement = '';
-  @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   @state() private view: FeedUi | null = null;
 
   /** @internal */ @state() currentGroup: Group | null = null;
@@ -134,10 +135,14 @@ export class DorfGroupFeed extends DorfElement {
   readonly feedWindow = new FeedWindow(2);
   /** @internal */ urgentPosts: Post[] = [];
   /** @internal */ pinnedPosts: Post[] = [];
-  private unsubscribe: (() => void) | null = null;
-  private subscribedTo = '';
-  private subscribedBackend: unknown = null;
   private viewLoading?: Promise<void>;
+  private readonly connection = new OnlineController(this);
+  // Live changes of the group shown, from the backend serving it.
+  protected readonly changes = new TopicController(
+    this,
+    () => this.activeGroup && `feed/${this.activeGroup}`,
+    (change) => void this.onChange(change),
+  );
 
   private readonly data = new Task(this, {
     args: () => [this.backend, this.activeGroup, this.session !== null, this.session?.member?.id ?? null, this.tag, this.reload, this.limit] as const,
@@ -270,22 +275,13 @@ export class DorfGroupFeed extends DorfElement {
   // -------------------------------------------------------------------------------------------
   // Lifecycle
 
-  private readonly onOnline = () => (this.online = navigator.onLine);
-
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadView();
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOnline);
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.subscribedTo = '';
     this.view?.disconnect();
   }
 
@@ -300,20 +296,6 @@ export class DorfGroupFeed extends DorfElement {
       this.view = new module.FeedUi(this);
     });
     return this.viewLoading;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // Live changes of the group shown, from the backend serving it.
-    const backend = this.backend;
-    const key = backend && this.activeGroup ? this.activeGroup : '';
-    if (this.subscribedTo !== key || this.subscribedBackend !== backend) {
-      this.unsubscribe?.();
-      this.unsubscribe = null;
-      this.subscribedTo = key;
-      this.subscribedBackend = backend;
-      if (backend && key) this.unsubscribe = backend.subscribe(`feed/${key}`, (change) => void this.onChange(change));
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -347,35 +329,23 @@ export class DorfGroupFeed extends DorfElement {
     this.emit('dorf-group-change', { groupId });
   }
 
-  /** The feed once its view is here; until then the loading state. */
-  private renderFeed(data: FeedData): TemplateResult {
-    return this.view ? this.view.renderFeed(data) : renderStatus(this.localize, 'loading');
-  }
-
   protected override render(): TemplateResult {
-    let body: TemplateResult | typeof nothing;
-    if (!this.backend && this.environment?.error) {
-      body = renderStatus(this.localize, 'error', { error: this.environment.error });
-    } else {
-      body = this.data.render({
-        initial: () => renderStatus(this.localize, 'loading'),
-        pending: () => (this.data.value ? this.renderFeed(this.data.value as FeedData) : renderStatus(this.localize, 'loading')),
-        error: (error) => {
-          const kind = statusForError(error);
-          // A members-only group: anonymous visitors become members by choosing a name.
-          const profile = kind === 'forbidden' && !this.member && this.backend;
-          return html`${renderStatus(this.localize, kind, {
-            error,
-            ...(kind === 'error' && { onRetry: () => void this.data.run() }),
-            ...(kind === 'forbidden' && BackendError.is(error) && { message: this.localize.error(error) }),
-          })}${profile && this.view ? html`<div class="participation">${this.view.renderProfileForm()}</div>` : nothing}`;
-        },
-        complete: (data) => (data ? this.renderFeed(data as FeedData) : renderStatus(this.localize, 'loading')),
-      }) as TemplateResult;
-    }
+    const body = renderLoaded(
+      this.localize,
+      this.data,
+      (data) => this.view?.renderFeed(data),
+      !this.backend && this.environment?.error,
+      (error) => {
+        // No permission says why (e.g. members only); anonymous visitors become members by choosing a name.
+        const forbidden = BackendError.is(error, 'forbidden');
+        const status = renderFailure(this.localize, error, () => void this.data.run(), forbidden ? { message: this.localize.error(error) } : {});
+        const view = forbidden && !this.member && this.backend ? this.view : null;
+        return html`${status}${view ? html`<div class="participation">${view.renderProfileForm()}</div>` : nothing}`;
+      },
+    );
     return html`
       <div part="base" class="base" aria-busy=${this.data.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        ${this.online ? nothing : renderStatus(this.localize, 'offline')}
+        ${this.connection.online ? nothing : renderStatus(this.localize, 'offline')}
         ${this.view?.renderOutbox()}
         ${this.view?.renderSwitcher()}
         ${body}

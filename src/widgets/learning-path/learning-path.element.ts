@@ -3,7 +3,9 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { DorfElement } from '../../core/dorf-element.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { renderStatus, statusForError, statusStyles } from '../../core/ui/status.js';
+import { OnlineController } from '../../core/ui/online.js';
+import { renderLoaded, renderStatus, statusStyles } from '../../core/ui/status.js';
+import { TopicController } from '../../core/ui/topic.js';
 import { BackendError, type Backend } from '../../data/backend.js';
 import type { Achievement, Award, Change, CohortOverview, Level, Member, Path, PendingSignOff, Progress } from '../../data/schema/index.js';
 import type { PathUi } from './path-ui.js';
@@ -164,16 +166,19 @@ export class DorfLearningPath extends DorfElement {
 
   @state() private reload = 0;
   @state() private announcement = '';
-  @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   @state() private ui: PathUi | null = null;
 
   /** The clock that tells when a new day begins in the cohort's time zone (tests and stories may fix it). */
   clock: () => Date = () => new Date();
 
-  private unsubscribe: (() => void) | null = null;
-  private subscribedTo = '';
-  private subscribedBackend: unknown = null;
   private viewLoading?: Promise<void>;
+  private readonly connection = new OnlineController(this);
+  // Live changes of the path shown (none for the list of paths).
+  protected readonly changes = new TopicController(
+    this,
+    () => this.path && `learning/${this.path}`,
+    (change) => this.onChange(change),
+  );
 
   private readonly data = new Task(this, {
     args: () => [this.backend, this.path, this.reload, this.session !== null, this.session?.member?.id ?? null, this.isMentor, this.level] as const,
@@ -291,22 +296,13 @@ export class DorfLearningPath extends DorfElement {
   // -------------------------------------------------------------------------------------------
   // Lifecycle
 
-  private readonly onOnline = () => (this.online = navigator.onLine);
-
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadView();
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOnline);
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.subscribedTo = '';
     this.ui?.disconnect();
   }
 
@@ -325,15 +321,6 @@ export class DorfLearningPath extends DorfElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('path') && changed.get('path') !== undefined) this.ui?.reset();
-    const backend = this.backend;
-    const key = backend && this.path ? this.path : '';
-    if (this.subscribedTo !== key || this.subscribedBackend !== backend) {
-      this.unsubscribe?.();
-      this.unsubscribe = null;
-      this.subscribedTo = key;
-      this.subscribedBackend = backend;
-      if (backend && key) this.unsubscribe = backend.subscribe(`learning/${key}`, (change) => this.onChange(change));
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -346,28 +333,13 @@ export class DorfLearningPath extends DorfElement {
   }
 
   protected override render(): TemplateResult {
-    let body: unknown;
-    if (!this.backend && this.environment?.error) {
-      body = renderStatus(this.localize, 'error', { error: this.environment.error });
-    } else {
-      const show = (data: Shown | undefined) => {
-        if (!data || !this.ui) return renderStatus(this.localize, 'loading');
-        if ('catalogue' in data) return this.ui.renderCatalogue(data.catalogue);
-        return 'path' in data ? this.ui.render(data) : this.ui.renderMissing();
-      };
-      body = this.data.render({
-        initial: () => renderStatus(this.localize, 'loading'),
-        pending: () => show(this.data.value as Shown | undefined),
-        error: (error) => {
-          const kind = statusForError(error);
-          return renderStatus(this.localize, kind, { error, ...(kind === 'error' && { onRetry: () => void this.data.run() }) });
-        },
-        complete: (data) => show(data as Shown | undefined),
-      });
-    }
+    // Three kinds of data: the list of paths, a path, or a path that does not exist.
+    const show = (data: Shown, ui: PathUi) =>
+      'catalogue' in data ? ui.renderCatalogue(data.catalogue) : 'path' in data ? ui.render(data) : ui.renderMissing();
+    const body = renderLoaded(this.localize, this.data, (data) => this.ui && show(data, this.ui), !this.backend && this.environment?.error);
     return html`
       <div part="base" class="base" aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.online ? nothing : renderStatus(this.localize, 'offline')}
+        ${this.connection.online ? nothing : renderStatus(this.localize, 'offline')}
         ${this.ui?.renderOutbox()}
         ${body}
         <div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this.announcement}</div>

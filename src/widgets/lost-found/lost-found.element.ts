@@ -3,7 +3,9 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { DorfElement } from '../../core/dorf-element.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { renderStatus, statusForError, statusStyles } from '../../core/ui/status.js';
+import { OnlineController } from '../../core/ui/online.js';
+import { renderLoaded, renderStatus, statusStyles } from '../../core/ui/status.js';
+import { TopicController } from '../../core/ui/topic.js';
 import type { Backend } from '../../data/backend.js';
 import type { Category, Item, ItemQuery, ItemStatus, ItemType, Page } from '../../data/schema/index.js';
 import type { LostFoundUi } from './lost-found-ui.js';
@@ -74,9 +76,11 @@ export interface BoardData {
  * @csspart list - The list of reports; `card` each report, `card-lost` / `card-found` by type, `card-photo`,
  *   `card-title`, `card-meta`, `badge` the type badge, `open` the button that opens it.
  * @csspart more - The "show more" button.
- * @csspart detail - One report's page; `photo` its photo, `facts` its details, `matches` the suggestions
- *   (`match` each), `contact` the relay form, `abuse` the abuse form, `moderation` the moderators' tools.
- * @csspart form - The report form; `animal` its animal fieldset, `contact-fields` the reporter's contact.
+ * @csspart detail - One report's page; `photo` its photo, `facts` its details (`point` the approximate location,
+ *   `point-link` its OpenStreetMap link), `matches` the suggestions (`match` each), `contact` the relay form,
+ *   `abuse` the abuse form, `moderation` the moderators' tools.
+ * @csspart form - The report form; `animal` its animal fieldset, `contact-fields` the reporter's contact, `point` the
+ *   optional approximate location ("Ungefähre Lage", buttons `point-add` / `point-remove`; also in the edit form).
  * @csspart field - Every form field; `field-label`, `field-help`, `field-error` inside.
  * @csspart photo-preview - The prepared photo before publishing.
  * @csspart button - Every button; with `submit`, `back`, `print`, `resolve`, `withdraw`, `hide` by role.
@@ -123,15 +127,15 @@ export class DorfLostFound extends DorfElement {
   @state() filters: BoardFilters = { ...NO_FILTERS };
   @state() private reload = 0;
   @state() private announcement = '';
-  @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   @state() private ui: LostFoundUi | null = null;
 
   /** @internal The clock for "today" in the forms (tests and stories may fix it). */
   clock: () => Date = () => new Date();
 
-  private unsubscribe: (() => void) | null = null;
-  private subscribedBackend: unknown = null;
   private viewLoading?: Promise<void>;
+  private readonly connection = new OnlineController(this);
+  // Live changes of the whole board.
+  protected readonly changes = new TopicController(this, () => 'lost-found', () => this.onChange());
 
   private readonly data = new Task(this, {
     args: () => [this.backend, this.filters, this.limit, this.reload] as const,
@@ -216,7 +220,6 @@ export class DorfLostFound extends DorfElement {
   // -------------------------------------------------------------------------------------------
   // Lifecycle
 
-  private readonly onOnline = () => (this.online = navigator.onLine);
   private readonly onHash = () => {
     const token = /#dorf-lost-found=([A-Za-z0-9_-]{16,200})/.exec(location.hash)?.[1];
     if (token) this.manageToken = token;
@@ -229,18 +232,11 @@ export class DorfLostFound extends DorfElement {
     void this.loadView();
     this.onHash();
     window.addEventListener('hashchange', this.onHash);
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHash);
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOnline);
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.subscribedBackend = null;
   }
 
   /**
@@ -263,13 +259,6 @@ export class DorfLostFound extends DorfElement {
       const category = CATEGORY_NAMES.includes(this.category) ? this.category : '';
       this.filters = { ...this.filters, type: this.type === 'lost' || this.type === 'found' ? this.type : '', category };
     }
-    const backend = this.backend;
-    if (this.subscribedBackend !== backend) {
-      this.unsubscribe?.();
-      this.unsubscribe = null;
-      this.subscribedBackend = backend;
-      if (backend) this.unsubscribe = backend.subscribe('lost-found', () => this.onChange());
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -283,24 +272,10 @@ export class DorfLostFound extends DorfElement {
   }
 
   protected override render(): TemplateResult {
-    let body: unknown;
-    if (!this.backend && this.environment?.error) {
-      body = renderStatus(this.localize, 'error', { error: this.environment.error });
-    } else {
-      const show = (data: BoardData | undefined) => (data && this.ui ? this.ui.render(data) : renderStatus(this.localize, 'loading'));
-      body = this.data.render({
-        initial: () => renderStatus(this.localize, 'loading'),
-        pending: () => show(this.data.value as BoardData | undefined),
-        error: (error) => {
-          const kind = statusForError(error);
-          return renderStatus(this.localize, kind, { error, ...(kind === 'error' && { onRetry: () => void this.data.run() }) });
-        },
-        complete: (data) => show(data as BoardData | undefined),
-      });
-    }
+    const body = renderLoaded(this.localize, this.data, (data) => this.ui?.render(data), !this.backend && this.environment?.error);
     return html`
       <div part="base" class="base" aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.online ? nothing : renderStatus(this.localize, 'offline')}
+        ${this.connection.online ? nothing : renderStatus(this.localize, 'offline')}
         ${this.ui?.renderOutbox()}
         ${this.manageToken && this.ui ? this.ui.renderManage() : nothing}
         ${body}
