@@ -83,7 +83,7 @@ onEachDatabase('private data per endpoint', (kind, label) => {
       const upload = await insider.files.upload({ id: randomUUID(), name: 'bild.png', blob: fixtures.pngBlob() });
       Object.assign(ids, {
         groupId: group.id, postId: post.id, resourceId: resource.id, itemId: item.item.id, pathId: path.id, cohortId, awardId: award!.id,
-        fileId: upload.id, insiderId,
+        fileId: upload.id, insiderId, memberId: insiderId,
       });
       for (const b of [admin, mod, insider]) b.close();
     });
@@ -123,7 +123,10 @@ onEachDatabase('private data per endpoint', (kind, label) => {
       '/badges/achievements': () => ({}),
       '/badges/awards': (i) => ({ member: i.insiderId! }),
       '/badges/wall': () => ({}),
-  '/badges/recipients': () => ({}),
+      '/badges/recipients': () => ({}),
+      // A member's own data (the token's) and, for admins only, another's (here: the insider's).
+      '/session/me/data': () => ({}),
+      '/members/:memberId/data': () => ({}),
       '/badges/awards/:awardId': () => ({}),
     };
 
