@@ -83,6 +83,35 @@ export function focusFirstInvalid(container: ParentNode | null | undefined): boo
   return !!first;
 }
 
+/** Focus a render asked for, kept until the element is there; `''` when nothing is pending. */
+export interface PendingFocus {
+  /** The container whose first invalid field gets focus (after a refused submit). */
+  invalidIn: string;
+  /** The element to focus next (after a view change, a removal…). */
+  selector: string;
+}
+
+/**
+ * Call after every update: focuses the first invalid field in `pending.invalidIn`, then
+ * `pending.selector`, each once its element is rendered; what was done is cleared from `pending`.
+ */
+export function applyPendingFocus(root: ParentNode, pending: PendingFocus): void {
+  if (pending.invalidIn) {
+    const container = root.querySelector(pending.invalidIn);
+    if (container) {
+      pending.invalidIn = '';
+      focusFirstInvalid(container);
+    }
+  }
+  if (pending.selector) {
+    const target = root.querySelector<HTMLElement>(pending.selector);
+    if (target) {
+      pending.selector = '';
+      target.focus();
+    }
+  }
+}
+
 export const fieldStyles = css`
   .field {
     display: grid;

@@ -1,11 +1,13 @@
 /**
  * The moderators' "invite a member" picker: a debounced search over the community members who
  * are not in the group yet (`feed.inviteCandidates`), paged with "more", each with an invite
- * button (`moderate({ action: 'invite' })`). Part of the lazily loaded view.
+ * button (`moderate({ action: 'invite' })`). Part of the lazily loaded view; the search itself is
+ * `core/ui/member-search.ts`.
  */
 import { live } from 'lit/directives/live.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { field } from '../../core/ui/field.js';
+import { MemberSearch } from '../../core/ui/member-search.js';
 import { BackendError } from '../../data/backend.js';
 import type { PublicMember } from '../../data/schema/index.js';
 import type { FeedUi } from './feed-ui.js';
@@ -15,25 +17,23 @@ export const INVITE_PAGE = 10;
 /** Wait this long after the last keystroke before searching. */
 export const INVITE_DEBOUNCE = 300;
 
-export class InvitePicker {
-  query = '';
-  items: PublicMember[] = [];
-  next: string | null = null;
-  loading = false;
-  /** Whether a first page for the current group has arrived. */
-  loaded = false;
-  /** At the search field: a problem with what was typed. */
-  fieldError: string | undefined;
-  /** At the list: the search or an invitation failed. */
-  listError: string | undefined;
+export class InvitePicker extends MemberSearch {
   /** Members being invited right now (their buttons are busy). */
   readonly busy = new Set<string>();
   private groupId = '';
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Only the newest search may fill the list. */
-  private seq = 0;
 
-  constructor(private readonly ui: FeedUi) {}
+  constructor(private readonly ui: FeedUi) {
+    super(ui, {
+      source: () => {
+        const backend = ui.backend;
+        const groupId = this.groupId;
+        return backend && groupId ? (query) => backend.feed.inviteCandidates(groupId, query) : undefined;
+      },
+      action: 'inviteCandidates',
+      limit: INVITE_PAGE,
+      debounce: INVITE_DEBOUNCE,
+    });
+  }
 
   /** Loads the first page once per group (when the moderation panel shows the picker). */
   ensure(groupId: string): void {
@@ -44,72 +44,11 @@ export class InvitePicker {
     queueMicrotask(() => void this.load(false));
   }
 
-  reset(): void {
-    clearTimeout(this.timer);
-    this.seq++;
-    this.query = '';
-    this.items = [];
-    this.next = null;
-    this.loading = false;
-    this.loaded = false;
-    this.fieldError = undefined;
-    this.listError = undefined;
+  /** Back to the start; an answer still on its way is dropped. */
+  override reset(): void {
+    super.reset();
     this.busy.clear();
     this.groupId = '';
-  }
-
-  /** Typing: search again once the visitor pauses. */
-  type(value: string): void {
-    this.query = value;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.load(false), INVITE_DEBOUNCE);
-  }
-
-  /** Enter: search now. */
-  searchNow(): void {
-    clearTimeout(this.timer);
-    void this.load(false);
-  }
-
-  /** The first page for the query, or (`more`) the next one. */
-  async load(more: boolean): Promise<void> {
-    const backend = this.ui.backend;
-    const groupId = this.groupId;
-    if (!backend || !groupId || (more && !this.next)) return;
-    const seq = ++this.seq;
-    const q = this.query.trim();
-    this.loading = true;
-    this.ui.requestUpdate();
-    try {
-      const page = await backend.feed.inviteCandidates(groupId, {
-        limit: INVITE_PAGE, ...(q && { q }), ...(more && { cursor: this.next }),
-      });
-      if (seq !== this.seq) return;
-      this.items = more ? [...this.items, ...page.items.filter((m) => !this.items.some((i) => i.id === m.id))] : page.items;
-      this.next = page.nextCursor;
-      this.fieldError = undefined;
-      this.listError = undefined;
-      this.loaded = true;
-    } catch (error) {
-      if (seq !== this.seq) return;
-      this.ui.fail(error, 'inviteCandidates');
-      const issue = BackendError.is(error, 'validation') ? error.issues[0] : undefined;
-      if (issue && issue.path !== 'cursor') {
-        this.fieldError = this.ui.describe({ ...issue, path: 'q' });
-        this.listError = undefined;
-      } else {
-        this.fieldError = undefined;
-        this.listError = this.ui.sentence(error);
-      }
-      if (!more) {
-        this.items = [];
-        this.next = null;
-      }
-      this.loaded = true;
-    } finally {
-      if (seq === this.seq) this.loading = false;
-      this.ui.requestUpdate();
-    }
   }
 
   async invite(member: PublicMember): Promise<void> {

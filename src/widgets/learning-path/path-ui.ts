@@ -8,7 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { createFormatters, type Formatters } from '../../core/format.js';
-import { field, focusFirstInvalid } from '../../core/ui/field.js';
+import { applyPendingFocus, field, type PendingFocus } from '../../core/ui/field.js';
 import { OutboxController, outboxStyles } from '../../core/ui/outbox.js';
 import { tracked } from '../../core/ui/tracked.js';
 import type { OutboxEntry, OutboxEvent } from '../../data/adapters/http/outbox-api.js';
@@ -51,8 +51,8 @@ export class PathUi {
 
   private pendingAction: (() => Promise<void>) | null = null;
   private checkInId = newId();
-  private focusSelector = '';
-  private focusInvalidIn = '';
+  /** Focus to move once the next render shows its target. */
+  private readonly pendingFocus: PendingFocus = { invalidIn: '', selector: '' };
   private dayTimer: ReturnType<typeof setTimeout> | undefined;
   private timerFor = '';
 
@@ -179,20 +179,7 @@ export class PathUi {
   afterUpdate(data: PathData | null): void {
     const root = this.host.shadowRoot;
     if (!root) return;
-    if (this.focusInvalidIn) {
-      const container = root.querySelector(this.focusInvalidIn);
-      if (container) {
-        this.focusInvalidIn = '';
-        focusFirstInvalid(container);
-      }
-    }
-    if (this.focusSelector) {
-      const target = root.querySelector<HTMLElement>(this.focusSelector);
-      if (target) {
-        this.focusSelector = '';
-        target.focus();
-      }
-    }
+    applyPendingFocus(root, this.pendingFocus);
     this.scheduleNewDay(data?.cohort ?? null);
   }
 
@@ -227,7 +214,7 @@ export class PathUi {
     const from = this.host.path;
     this.reset();
     this.host.openPath('');
-    this.focusSelector = `[data-path="${from}"] [part~="open"]`;
+    this.pendingFocus.selector = `[data-path="${from}"] [part~="open"]`;
   }
 
   /** The community's paths, when no `path` is set: a level filter and one card per path. */
@@ -254,7 +241,7 @@ export class PathUi {
             </p>
             ${p.description ? html`<p class="text">${p.description}</p>` : nothing}
             <p class="actions"><button type="button" part="button open" class="button" aria-describedby="lp-card-${p.id}"
-              @click=${() => { this.host.openPath(p.id); this.focusSelector = '[part~="header"] h2'; }}>${c.open}</button></p>
+              @click=${() => { this.host.openPath(p.id); this.pendingFocus.selector = '[part~="header"] h2'; }}>${c.open}</button></p>
           </li>`)}</ul>`}
     </section>`;
   }
@@ -319,7 +306,7 @@ export class PathUi {
   private dismissCelebration(): void {
     const stepId = this.celebration?.stepId;
     this.celebration = null;
-    if (stepId) this.focusSelector = `#lp-step-${stepId}`;
+    if (stepId) this.pendingFocus.selector = `#lp-step-${stepId}`;
   }
 
   private renderCompleted(data: PathData): TemplateResult {
@@ -424,7 +411,7 @@ export class PathUi {
   private toggleForm(stepId: string): void {
     const opening = this.openStep !== stepId;
     this.openStep = opening ? stepId : null;
-    this.focusSelector = opening ? `#lp-note-${stepId}` : `#lp-open-${stepId}`;
+    this.pendingFocus.selector = opening ? `#lp-note-${stepId}` : `#lp-open-${stepId}`;
   }
 
   private renderEvidenceForm(data: PathData, step: Step): TemplateResult {
@@ -482,7 +469,7 @@ export class PathUi {
       } catch (error) {
         const issue = error instanceof media.ImageError ? error.issue : { path: '', code: 'image.unreadable' };
         this.setError(`${stepId}:photo`, this.describe(issue));
-        this.focusSelector = `#lp-photo-${stepId}`;
+        this.pendingFocus.selector = `#lp-photo-${stepId}`;
       }
     } finally {
       this.preparingPhoto = null;
@@ -493,7 +480,7 @@ export class PathUi {
     const photo = this.draftFor(stepId).photo;
     if (photo) URL.revokeObjectURL(photo.preview);
     this.updateDraft(stepId, { photo: null });
-    this.focusSelector = `#lp-photo-${stepId}`;
+    this.pendingFocus.selector = `#lp-photo-${stepId}`;
   }
 
   private showIssues(stepId: string, issues: FieldIssue[]): void {
@@ -503,7 +490,7 @@ export class PathUi {
       if (!errors.has(key)) errors = this.setMap(errors, key, this.describe(issue));
     }
     this.errors = errors;
-    this.focusInvalidIn = `#lp-form-${stepId}`;
+    this.pendingFocus.invalidIn = `#lp-form-${stepId}`;
   }
 
   private clearStepErrors(stepId: string): void {
@@ -569,7 +556,7 @@ export class PathUi {
       }
       this.host.reloadData();
       await this.host.settled();
-      this.focusSelector = this.celebration?.stepId === step.id ? '#lp-celebration-title' : `#lp-step-${step.id}`;
+      this.pendingFocus.selector = this.celebration?.stepId === step.id ? '#lp-celebration-title' : `#lp-step-${step.id}`;
       this.host.announce(words.join(' '));
     } catch (error) {
       this.fail(error, 'learning.completeStep');
@@ -605,7 +592,7 @@ export class PathUi {
       this.host.fire('dorf-step-uncompleted', { pathId: data.path.id, stepId: step.id });
       this.host.reloadData();
       await this.host.settled();
-      this.focusSelector = `#lp-step-${step.id}`;
+      this.pendingFocus.selector = `#lp-step-${step.id}`;
       this.host.announce(this.msg((t) => t.learning.path.stepUndone, { step: step.title }));
     } catch (error) {
       this.fail(error, 'learning.uncompleteStep');
@@ -630,7 +617,7 @@ export class PathUi {
   private askForName(at: string, action: () => Promise<void>): void {
     this.profileAt = at;
     this.pendingAction = action;
-    this.focusSelector = '#lp-profile-name';
+    this.pendingFocus.selector = '#lp-profile-name';
   }
 
   private renderProfileForm(): TemplateResult {
@@ -653,7 +640,7 @@ export class PathUi {
     this.profileAt = null;
     this.pendingAction = null;
     this.setError('profile', undefined);
-    if (at?.startsWith('step:')) this.focusSelector = `#lp-step-${at.slice(5)}`;
+    if (at?.startsWith('step:')) this.pendingFocus.selector = `#lp-step-${at.slice(5)}`;
   }
 
   private async saveProfile(): Promise<void> {
@@ -663,7 +650,7 @@ export class PathUi {
     const result = check(ProfileInput, { displayName: this.profileName });
     if (!result.ok) {
       this.setError('profile', this.describe(result.issues[0]!));
-      this.focusSelector = '#lp-profile-name';
+      this.pendingFocus.selector = '#lp-profile-name';
       return;
     }
     try {
@@ -676,7 +663,7 @@ export class PathUi {
     } catch (error) {
       this.fail(error, 'session.updateProfile');
       this.setError('profile', BackendError.is(error, 'validation') && error.issues[0] ? this.describe(error.issues[0]) : this.sentence(error));
-      this.focusSelector = '#lp-profile-name';
+      this.pendingFocus.selector = '#lp-profile-name';
     }
   }
 
@@ -731,7 +718,7 @@ export class PathUi {
       this.setNotice('mentor', { text: words.join(' '), kind: 'status' });
       this.host.reloadData();
       await this.host.settled();
-      this.focusSelector = this.host.shadowRoot?.querySelector('[part~="confirm"]') ? '[part~="confirm"]' : '#lp-mentor-title';
+      this.pendingFocus.selector = this.host.shadowRoot?.querySelector('[part~="confirm"]') ? '[part~="confirm"]' : '#lp-mentor-title';
       this.host.announce(words.join(' '));
     } catch (error) {
       this.fail(error, 'learning.signOff');
@@ -843,7 +830,7 @@ export class PathUi {
     const result = check(CheckInInput, input);
     if (!result.ok) {
       this.setError('checkIn', this.describe(result.issues[0]!));
-      this.focusSelector = '#lp-checkin-note';
+      this.pendingFocus.selector = '#lp-checkin-note';
       return;
     }
     this.setBusy('cohort', true);
@@ -858,7 +845,7 @@ export class PathUi {
       this.host.reloadData();
       await this.host.settled();
       this.setNotice('cohort', { text, kind: 'status' });
-      this.focusSelector = '[part~="streak"]';
+      this.pendingFocus.selector = '[part~="streak"]';
       this.host.announce(text);
     } catch (error) {
       this.fail(error, 'learning.checkIn');
@@ -871,7 +858,7 @@ export class PathUi {
       } else if (BackendError.is(error, 'validation') && error.issues[0]) {
         // Outside the cohort's dates (the day changed while the page was open), or a too long note.
         this.setError('checkIn', this.describe(error.issues[0]));
-        this.focusSelector = '#lp-checkin-note';
+        this.pendingFocus.selector = '#lp-checkin-note';
       } else {
         this.setNotice('cohort', { text: this.sentence(error), kind: 'error' });
       }

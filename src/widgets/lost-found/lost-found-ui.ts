@@ -8,7 +8,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { field, focusFirstInvalid, issuesByField } from '../../core/ui/field.js';
+import { applyPendingFocus, field, issuesByField, type PendingFocus } from '../../core/ui/field.js';
 import { OutboxController, outboxStyles } from '../../core/ui/outbox.js';
 import { renderStatus } from '../../core/ui/status.js';
 import type { OutboxEntry, OutboxEvent } from '../../data/adapters/http/outbox-api.js';
@@ -211,8 +211,8 @@ export class LostFoundUi {
   /** @internal Opens the print dialog; tests replace it. */
   print: () => void = () => window.print();
 
-  private focusSelector = '';
-  private focusInvalidIn = '';
+  /** Focus to move once the next render shows its target. */
+  private readonly pendingFocus: PendingFocus = { invalidIn: '', selector: '' };
   private filtersFor: BoardData | null = null;
   private announcedFor: BoardData | null = null;
   private visitorFiltered = false;
@@ -315,20 +315,7 @@ export class LostFoundUi {
   afterUpdate(): void {
     const root = this.host.shadowRoot;
     if (!root) return;
-    if (this.focusInvalidIn) {
-      const container = root.querySelector(this.focusInvalidIn);
-      if (container) {
-        this.focusInvalidIn = '';
-        focusFirstInvalid(container);
-      }
-    }
-    if (this.focusSelector) {
-      const target = root.querySelector<HTMLElement>(this.focusSelector);
-      if (target) {
-        this.focusSelector = '';
-        target.focus();
-      }
-    }
+    applyPendingFocus(root, this.pendingFocus);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -464,7 +451,7 @@ export class LostFoundUi {
       this.more = { data, items: [...shown, ...page.items], cursor: page.nextCursor };
       const first = page.items[0];
       this.host.announce(this.msg((t) => (page.nextCursor ? t.lostFound.resultsMore : t.lostFound.results), { count: data.page.items.length + shown.length + page.items.length }));
-      if (first) this.focusSelector = `[data-item="${CSS.escape(first.id)}"]`;
+      if (first) this.pendingFocus.selector = `[data-item="${CSS.escape(first.id)}"]`;
     } catch (error) {
       this.notify(error, 'lostFound.list');
       this.listError = this.sentence(error);
@@ -485,7 +472,7 @@ export class LostFoundUi {
     this.host.item = '';
     this.detail = null;
     if (/^#dorf-item=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
-    this.focusSelector = this.returnTo || '#lf-report-open';
+    this.pendingFocus.selector = this.returnTo || '#lf-report-open';
     this.returnTo = '';
   }
 
@@ -496,7 +483,7 @@ export class LostFoundUi {
       const item = await api.lostFound.get(itemId);
       if (this.detail?.id !== itemId) return;
       this.detail = { ...this.detail, item };
-      this.focusSelector = '#lf-detail-title';
+      this.pendingFocus.selector = '#lf-detail-title';
       void this.loadMatches(item);
     } catch (error) {
       if (this.detail?.id === itemId) this.detail = { ...this.detail, error };
@@ -622,7 +609,7 @@ export class LostFoundUi {
     const result = check(ContactInput, input);
     if (!result.ok) {
       this.detail = { ...state, contactErrors: issuesByField(result.issues, this.issueText), contactNotice: { text: this.t.errors.validation, kind: 'error' } };
-      this.focusInvalidIn = 'form[part~="contact"]';
+      this.pendingFocus.invalidIn = 'form[part~="contact"]';
       return;
     }
     this.detail = { ...state, busy: true, contactErrors: new Map() };
@@ -651,7 +638,7 @@ export class LostFoundUi {
       return html`<div part="abuse" class="abuse">
         ${state.abuseNotice ? html`<p part="notice" class="notice notice--${state.abuseNotice.kind}" role="status">${state.abuseNotice.text}</p>` : nothing}
         <button type="button" id="lf-abuse-open" part="button abuse-open" class="link-button" aria-expanded="false"
-          @click=${() => (this.detail = { ...state, abuseOpen: true, abuseNotice: undefined }, (this.focusSelector = '#lf-abuse-note'))}>${ab.open}</button>
+          @click=${() => (this.detail = { ...state, abuseOpen: true, abuseNotice: undefined }, (this.pendingFocus.selector = '#lf-abuse-note'))}>${ab.open}</button>
       </div>`;
     }
     return html`<form part="abuse" class="subform" novalidate aria-labelledby="lf-abuse-title" @submit=${(ev: Event) => (ev.preventDefault(), this.sendAbuse(item))}
@@ -670,7 +657,7 @@ export class LostFoundUi {
 
   private closeAbuse(): void {
     if (this.detail) this.detail = { ...this.detail, abuseOpen: false, abuseError: undefined };
-    this.focusSelector = '#lf-abuse-open';
+    this.pendingFocus.selector = '#lf-abuse-open';
   }
 
   async sendAbuse(item: Item): Promise<void> {
@@ -681,7 +668,7 @@ export class LostFoundUi {
     const result = check(AbuseReport, { id: state.abuseId, itemId: item.id, note: state.abuseNote.trim() });
     if (!result.ok) {
       this.detail = { ...state, abuseError: this.issueText(result.issues[0]!) };
-      this.focusSelector = '#lf-abuse-note';
+      this.pendingFocus.selector = '#lf-abuse-note';
       return;
     }
     this.detail = { ...state, busy: true, abuseError: undefined };
@@ -689,7 +676,7 @@ export class LostFoundUi {
       await api.lostFound.reportAbuse(result.value);
       this.detail = { ...this.detail!, busy: false, abuseOpen: false, abuseNote: '', abuseId: newId(), abuseNotice: { text: this.lf.abuse.sent, kind: 'status' } };
       this.host.announce(this.lf.abuse.sent);
-      this.focusSelector = '#lf-abuse-open';
+      this.pendingFocus.selector = '#lf-abuse-open';
     } catch (error) {
       this.notify(error, 'lostFound.reportAbuse');
       const queued = BackendError.is(error, 'queued');
@@ -728,12 +715,12 @@ export class LostFoundUi {
 
   openFlyer(item: Item): void {
     this.flyer = item;
-    this.focusSelector = '#lf-print';
+    this.pendingFocus.selector = '#lf-print';
   }
 
   closeFlyer(): void {
     this.flyer = null;
-    this.focusSelector = '[part~="print"]';
+    this.pendingFocus.selector = '[part~="print"]';
   }
 
   /** A printable sheet: heading, photo, facts, and tear-off strips with the short link. No personal data. */
@@ -770,12 +757,12 @@ export class LostFoundUi {
     this.reporting = true;
     this.receipt = null;
     if (!this.draft.type) this.draft = emptyReport();
-    this.focusSelector = '#lf-form-title';
+    this.pendingFocus.selector = '#lf-form-title';
   }
 
   closeForm(): void {
     this.reporting = false;
-    this.focusSelector = '#lf-report-open';
+    this.pendingFocus.selector = '#lf-report-open';
   }
 
   update(patch: Partial<ReportDraft>): void {
@@ -883,7 +870,7 @@ export class LostFoundUi {
         this.update({ photo: { id: newId(), name: (file.name || 'photo').replace(/\.[^.]*$/, '') + '.jpg', blob: image.blob, width: image.width, height: image.height, preview: URL.createObjectURL(image.blob) } });
       } catch (error) {
         errors.set('photo', this.issueText(error instanceof media.ImageError ? error.issue : { path: 'photo', code: 'image.unreadable' }));
-        this.focusSelector = '#lf-photo';
+        this.pendingFocus.selector = '#lf-photo';
       }
     } finally {
       this.preparingPhoto = false;
@@ -956,7 +943,7 @@ export class LostFoundUi {
       if (form === 'report') this.update({ point });
       else if (this.manage?.edit) this.manage = { ...this.manage, edit: { ...this.manage.edit, point } };
       this.host.announce(this.pointValue(point));
-      this.focusSelector = form === 'report' ? '#lf-point-remove' : '#lf-edit-point-remove';
+      this.pendingFocus.selector = form === 'report' ? '#lf-point-remove' : '#lf-edit-point-remove';
     } catch (error) {
       if (this.pointOwner(form) !== owner) return;
       const text = this.lf.point[error instanceof LocateError ? error.reason : 'unavailable'];
@@ -971,7 +958,7 @@ export class LostFoundUi {
     if (form === 'report') this.update({ point: null });
     else if (this.manage?.edit) this.manage = { ...this.manage, edit: { ...this.manage.edit, point: null } };
     this.host.announce(this.lf.point.removed);
-    this.focusSelector = form === 'report' ? '#lf-point' : '#lf-edit-point';
+    this.pendingFocus.selector = form === 'report' ? '#lf-point' : '#lf-edit-point';
   }
 
   /** Every issue the draft has before anything is sent: the schema's, a category, the date. */
@@ -991,7 +978,7 @@ export class LostFoundUi {
     this.errors = issuesByField(issues, this.issueText, reportFieldOf);
     if (photoError && !this.errors.has('photo')) this.errors.set('photo', photoError);
     this.formNotice = { text: this.lf.form.fixErrors, kind: 'error' };
-    this.focusInvalidIn = '#lf-form';
+    this.pendingFocus.invalidIn = '#lf-form';
   }
 
   async submit(): Promise<void> {
@@ -1022,7 +1009,7 @@ export class LostFoundUi {
       this.reporting = false;
       this.receipt = { ...receipt, matches: null };
       this.host.announce(this.lf.receipt.title);
-      this.focusSelector = '#lf-receipt-title';
+      this.pendingFocus.selector = '#lf-receipt-title';
       this.host.fire('dorf-item-reported', { itemId: receipt.item.id, type: receipt.item.type });
       this.host.reloadData();
       // The form is free again at once; the suggestions follow into the receipt when they arrive.
@@ -1055,7 +1042,7 @@ export class LostFoundUi {
       <div class="actions">
         <a part="manage-link" class="button" href=${link}>${r.link}</a>
         <button type="button" part="button print" class="button" @click=${() => this.openFlyer(item)}>${this.lf.flyer.open}</button>
-        <button type="button" part="button back" class="button" @click=${() => ((this.receipt = null), (this.focusSelector = '#lf-report-open'))}>${this.lf.back}</button>
+        <button type="button" part="button back" class="button" @click=${() => ((this.receipt = null), (this.pendingFocus.selector = '#lf-report-open'))}>${this.lf.back}</button>
       </div>
       ${matches === null ? renderStatus(this.host.l10n, 'loading') : this.renderMatches(item, matches)}
     </section>`;
@@ -1147,7 +1134,7 @@ export class LostFoundUi {
       if (this.manage?.token !== token) return;
       const i = own.item;
       this.manage = { ...this.manage, own, edit: { title: i.title, description: i.description, place: i.place, point: i.point, date: i.date } };
-      this.focusSelector = '#lf-manage-title';
+      this.pendingFocus.selector = '#lf-manage-title';
     } catch (error) {
       if (this.manage?.token === token) this.manage = { ...this.manage, error };
     }
@@ -1157,7 +1144,7 @@ export class LostFoundUi {
     this.host.manageToken = '';
     this.manage = null;
     if (/^#dorf-lost-found=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
-    this.focusSelector = '#lf-report-open';
+    this.pendingFocus.selector = '#lf-report-open';
   }
 
   async saveOwn(): Promise<void> {
@@ -1175,7 +1162,7 @@ export class LostFoundUi {
     if (!patch.date) issues.push({ path: 'date', code: 'required' });
     if (issues.length) {
       this.manage = { ...state, errors: issuesByField(issues, this.issueText), notice: { text: this.t.errors.validation, kind: 'error' } };
-      this.focusInvalidIn = '#lf-edit';
+      this.pendingFocus.invalidIn = '#lf-edit';
       return;
     }
     this.manage = { ...state, busy: true, errors: new Map(), pointError: undefined, notice: undefined };
@@ -1203,7 +1190,7 @@ export class LostFoundUi {
       this.host.announce(text);
       this.host.fire('dorf-item-closed', { itemId: item.id, status });
       this.host.reloadData();
-      this.focusSelector = '#lf-manage-title';
+      this.pendingFocus.selector = '#lf-manage-title';
     } catch (error) {
       this.notify(error, 'lostFound.closeOwn');
       this.manage = { ...this.manage, busy: false, notice: this.notice(error) };
